@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `edi-gateway` command: runs the TypeScript sources directly through tsx's loader, in this one process.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../gateway/cli/main.ts');
+const code = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
+process.exit(code);

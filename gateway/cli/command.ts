@@ -1,0 +1,23 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { LoadedConfig } from '../config/load-config.js';
+
+export interface CommandContext {
+  /** The command's own options, parsed. */
+  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  /** Loads the configuration (defaults, --config file, environment); throws CONFIG_INVALID. */
+  loadConfig(): LoadedConfig;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/** One sub-command of `edi-gateway`; later features add theirs to the list in commands.ts. */
+export interface Command {
+  /** One or more words: 'start', 'files list'. */
+  readonly name: string;
+  readonly summary: string;
+  readonly options?: NonNullable<ParseArgsConfig['options']>;
+  /** How each option is explained by `edi-gateway <command> --help`. */
+  readonly optionHelp?: Readonly<Record<string, string>>;
+  /** Resolves with the exit code. */
+  run(context: CommandContext): Promise<number>;
+}

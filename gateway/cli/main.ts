@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load-config.js';
+import { errorCatalogue } from '../errors/catalogue.js';
+import { describeError, isGatewayError } from '../errors/gateway-error.js';
+import type { Command } from './command.js';
+import { commands } from './commands.js';
+
+/** Exit codes: 0 done, 1 failed, 2 the command line or the configuration is wrong. */
+const USAGE_ERROR = 2;
+
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+const commonOptions = {
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `edi-gateway <command> [options]`; resolves with the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(overview());
+    return argv.length === 0 ? USAGE_ERROR : 0;
+  }
+  if (argv[0] === '--version') {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = findCommand(argv);
+  if (!command) {
+    io.stderr.write(`edi-gateway: unknown command "${argv.filter((word) => !word.startsWith('-')).join(' ')}"\n\n${overview()}`);
+    return USAGE_ERROR;
+  }
+  const rest = argv.slice(command.name.split(' ').length);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...commonOptions, ...command.options }, strict: true, allowPositionals: false });
+  } catch (error) {
+    io.stderr.write(`edi-gateway ${command.name}: ${describeError(error)}\n\n${commandHelp(command)}`);
+    return USAGE_ERROR;
+  }
+  const options = parsed.values as Record<string, string | boolean | undefined>;
+  if (options.help) {
+    io.stdout.write(commandHelp(command));
+    return 0;
+  }
+  try {
+    return await command.run({
+      options,
+      loadConfig: () => loadConfig({ env: io.env, configFile: options.config as string | undefined }),
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+  } catch (error) {
+    if (isGatewayError(error)) {
+      io.stderr.write(`edi-gateway ${command.name}: ${error.message} [${error.code}]\n`);
+      const badInput = error.code === 'CONFIG_INVALID' || error.code === 'CONFIG_FILE_UNREADABLE' || error.code === 'REQUEST_INVALID';
+      return badInput ? USAGE_ERROR : 1;
+    }
+    io.stderr.write(`edi-gateway ${command.name}: ${errorCatalogue.INTERNAL.summary}\n${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+}
+
+function findCommand(argv: readonly string[]): Command | undefined {
+  const matches = commands.filter((command) => command.name.split(' ').every((word, index) => argv[index] === word));
+  return matches.sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+function overview(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: edi-gateway <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options for every command:',
+    '  --config FILE  YAML configuration file (also EDI_CONFIG); the environment overrides it',
+    '  -h, --help     help for the command',
+    '',
+    'edi-gateway --version prints the version.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const options = Object.entries(command.options ?? {}).map(([name, option]) => {
+    const flag = option.type === 'string' ? `--${name} VALUE` : `--${name}`;
+    return `  ${flag.padEnd(18)} ${command.optionHelp?.[name] ?? ''}`;
+  });
+  return [
+    `Usage: edi-gateway ${command.name} [options]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...options,
+    `  ${'--config FILE'.padEnd(18)} YAML configuration file (also EDI_CONFIG)`,
+    `  ${'-h, --help'.padEnd(18)} this help`,
+    '',
+  ].join('\n');
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

@@ -1,0 +1,81 @@
+// The one list of error codes the gateway reports. Codes are stable and never reused; the README's
+// "Error codes" table is checked against this list by test/unit/error-catalogue.test.ts.
+
+export interface ErrorDefinition {
+  /** What a support person reads: plain words, no stack traces. */
+  readonly summary: string;
+  /** HTTP status when the error reaches the API. */
+  readonly httpStatus: number;
+  /** Whether trying the same thing again later can succeed without anyone changing anything. */
+  readonly retryable: boolean;
+}
+
+export const errorCatalogue = {
+  CONFIG_INVALID: {
+    summary: 'A configuration setting is missing or has a value the gateway cannot use.',
+    httpStatus: 500,
+    retryable: false,
+  },
+  CONFIG_FILE_UNREADABLE: {
+    summary: 'The configuration file could not be read or is not valid YAML.',
+    httpStatus: 500,
+    retryable: false,
+  },
+  DB_EMBEDDED_IN_USE: {
+    summary: 'The embedded database folder is already used by another running gateway.',
+    httpStatus: 500,
+    retryable: false,
+  },
+  DB_EMBEDDED_START_FAILED: {
+    summary: 'The embedded PostgreSQL server could not be started.',
+    httpStatus: 500,
+    retryable: true,
+  },
+  DB_UNAVAILABLE: {
+    summary: 'The database cannot be reached.',
+    httpStatus: 503,
+    retryable: true,
+  },
+  MIGRATION_FAILED: {
+    summary: 'A database migration failed; nothing of it was applied.',
+    httpStatus: 500,
+    retryable: false,
+  },
+  REQUEST_INVALID: {
+    summary: 'The request has a parameter with a value the gateway does not accept.',
+    httpStatus: 400,
+    retryable: false,
+  },
+  NOT_FOUND: {
+    summary: 'There is nothing at this address.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  SHUTTING_DOWN: {
+    summary: 'The gateway is stopping and takes no new work.',
+    httpStatus: 503,
+    retryable: true,
+  },
+  INTERNAL: {
+    summary: 'The gateway failed unexpectedly; the details are in its log under the request id.',
+    httpStatus: 500,
+    retryable: true,
+  },
+  FILE_TOO_LARGE: {
+    summary: 'The file is larger than the gateway accepts for this partner.',
+    httpStatus: 413,
+    retryable: false,
+  },
+  FILE_EMPTY: {
+    summary: 'The file is empty.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  FILE_NOT_EDI: {
+    summary: 'The file is neither X12 (starting with ISA) nor EDIFACT (starting with UNA or UNB).',
+    httpStatus: 422,
+    retryable: false,
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

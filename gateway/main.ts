@@ -1,0 +1,126 @@
+import { createScheduler } from '../scheduler/scheduler.js';
+import { JobName } from '../scheduler/job-names.js';
+import { identifyFileJob } from '../scheduler/jobs/identify-file.js';
+import { sweepStuckFilesJob } from '../scheduler/jobs/sweep-stuck-files.js';
+import type { Config } from './config/settings.js';
+import { checkHealth } from './health.js';
+import { createIntake } from './ingest/accept-file.js';
+import type { Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { migrate } from './store/migrate.js';
+import { openStore } from './store/open-store.js';
+import { appendEvent } from './store/sql/events.js';
+import { createInboxFolder } from './transports/local-dir/inbox-folder.js';
+import { buildApp } from './web/app.js';
+
+export interface Gateway {
+  /** Where the HTTP API listens, e.g. http://127.0.0.1:8080. */
+  readonly url: string;
+  /**
+   * Stops intake and HTTP, lets running jobs finish (up to the shutdown timeout), releases job locks,
+   * closes the pool and stops the embedded PostgreSQL. Safe to call more than once.
+   */
+  stop(reason: string): Promise<void>;
+}
+
+/** The composition root: config -> store -> scheduler -> transports -> HTTP. */
+export async function startGateway(config: Config, log: Logger): Promise<Gateway> {
+  const startedAt = Date.now();
+  const actor = config.instance.name;
+  // Undone in reverse order when start-up fails half-way, so nothing (least of all postgres) is left running.
+  const undo: (() => Promise<unknown>)[] = [];
+  try {
+    const store = await openStore(config, log, 'own');
+    undo.push(() => store.close());
+    log.info({ database: store.description }, 'database ready');
+    const migrations = await migrate(store.pool, log);
+    const { pool } = store;
+
+    const metrics = createMetrics(pool);
+    const scheduler = createScheduler({
+      pool,
+      instance: actor,
+      log,
+      pollMs: config.scheduler.pollMs,
+      concurrency: config.scheduler.concurrency,
+      onJobDone: (job, outcome) => metrics.jobsRun.inc({ job, outcome }),
+    });
+    const nudgeIdentify = (fileId: string) => scheduler.nudge(JobName.identifyFile, `file:${fileId}`, { fileId });
+    await scheduler.start([
+      identifyFileJob({ pool, actor, log }),
+      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify }),
+    ]);
+    undo.push(() => scheduler.stop(config.shutdown.timeoutMs));
+
+    const intake = createIntake({
+      pool,
+      actor,
+      afterCommit: (accepted, delivery) => {
+        if (!accepted.created) return;
+        metrics.filesReceived.inc({ partner: delivery.partner, source: delivery.source });
+        nudgeIdentify(accepted.fileId).catch((error: unknown) =>
+          log.warn({ err: error, fileId: accepted.fileId }, 'could not queue identification; the sweep will pick the file up'),
+        );
+      },
+    });
+    const inbox = createInboxFolder({
+      ...config.inbox,
+      intake,
+      log,
+      onRefused: (refusal) =>
+        appendEvent(pool, {
+          entity: 'inbox',
+          entityId: `${refusal.partner}/${refusal.name}`,
+          type: 'file.refused',
+          actor,
+          details: { ...refusal },
+        }),
+    });
+    await inbox.start();
+    undo.push(() => inbox.stop());
+
+    let stopping: Promise<void> | undefined;
+    const app = await buildApp({
+      pool,
+      log,
+      metrics,
+      health: () => checkHealth({ pool, instance: actor, startedAt, scheduler, stopping: () => stopping !== undefined }),
+    });
+    await app.listen({ host: config.http.host, port: config.http.port });
+    undo.push(() => app.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
+
+    await appendEvent(pool, {
+      entity: 'gateway',
+      entityId: actor,
+      type: 'gateway.started',
+      actor,
+      details: { url, database: store.description, migrationsApplied: migrations.applied },
+    });
+    log.info({ url, inbox: config.inbox.dir, migrationsApplied: migrations.applied.length, startupMs: Date.now() - startedAt }, 'gateway started');
+
+    return {
+      url,
+      stop(reason) {
+        stopping ??= (async () => {
+          log.info({ reason }, 'gateway stopping');
+          await inbox.stop();
+          await app.close();
+          const { unfinished } = await scheduler.stop(config.shutdown.timeoutMs);
+          if (unfinished > 0) log.warn({ unfinished }, 'jobs cut short by shutdown; their locks were released for another instance');
+          await appendEvent(pool, { entity: 'gateway', entityId: actor, type: 'gateway.stopped', actor, details: { reason, unfinishedJobs: unfinished } }).catch(
+            (error: unknown) => log.warn({ err: error }, 'could not record the stop event'),
+          );
+          await store.close();
+          log.info('gateway stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    throw error;
+  }
+}

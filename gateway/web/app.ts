@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { HealthReport } from '../health.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { Pool } from '../store/pool.js';
+import { sendProblem, toGatewayError } from './problem.js';
+import { filesRoutes } from './routes/files.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+
+export interface AppDeps {
+  readonly pool: Pool;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly health: () => Promise<HealthReport>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The HTTP API, built without listening: start-up calls listen(), tests call inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    requestIdHeader: false,
+    // A caller's X-Request-Id is kept (so a partner's or a proxy's id can be followed) when it is safe to log.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // An unknown query parameter (a misspelt filter) is an error, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.httpRequests.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toGatewayError(error as Error);
+    if (problem.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new GatewayError('NOT_FOUND', `Nothing is served at ${request.method} ${request.url}.`)),
+  );
+
+  await app.register(healthRoutes, { health: deps.health });
+  await app.register(metricsRoutes, { metrics: deps.metrics });
+  await app.register(filesRoutes, { pool: deps.pool });
+  return app;
+}

@@ -1,0 +1,8 @@
+// Every job the scheduler knows, by the name stored in the agenda_jobs table. Never rename one:
+// jobs already queued under the old name would find no handler.
+export const JobName = {
+  identifyFile: 'identify-file',
+  sweepStuckFiles: 'sweep-stuck-files',
+} as const;
+
+export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { GatewayError } from '../../gateway/errors/gateway-error.js';
+import { migrate } from '../../gateway/store/migrate.js';
+import { createPool, type Pool } from '../../gateway/store/pool.js';
+import { appendEvent } from '../../gateway/store/sql/events.js';
+import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+
+const pools: Pool[] = [];
+afterAll(async () => Promise.all(pools.map((pool) => pool.end())));
+
+async function freshDatabase() {
+  const database = await createTestDatabase({ migrated: false });
+  pools.push(database.pool);
+  return database;
+}
+
+describe('migrate', () => {
+  it('applies every migration once when instances start together, and nothing on a re-run', async () => {
+    const { url, pool } = await freshDatabase();
+    const others = Array.from({ length: 3 }, () => createPool({ url, max: 3, applicationName: 'other', log: silentLog }));
+    pools.push(...others);
+
+    const results = await Promise.all([pool, ...others].map((each) => migrate(each, silentLog)));
+
+    const applied = results.flatMap((result) => result.applied);
+    expect(applied.sort()).toEqual(['0001_received_files', '0002_events']);
+    const rows = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.rows.map((row) => row.version)).toEqual(['0001_received_files', '0002_events']);
+    const scheduler = await pool.query("SELECT to_regclass('agenda_jobs') AS table");
+    expect(scheduler.rows[0].table).toBe('agenda_jobs');
+
+    const again = await migrate(pool, silentLog);
+    expect(again).toEqual({ applied: [], alreadyApplied: 2 });
+  });
+
+  it('refuses to run when an applied migration was edited afterwards', async () => {
+    const { pool } = await freshDatabase();
+    await migrate(pool, silentLog);
+    await pool.query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0002_events'");
+    await expect(migrate(pool, silentLog)).rejects.toThrow(GatewayError);
+    await expect(migrate(pool, silentLog)).rejects.toThrow('Migration 0002_events.sql was changed after it was applied');
+  });
+
+  it('keeps events append-only', async () => {
+    const { pool } = await freshDatabase();
+    await migrate(pool, silentLog);
+    await appendEvent(pool, { entity: 'file', entityId: '1', type: 'file.received', actor: 'test' });
+    await expect(pool.query("UPDATE events SET type = 'x'")).rejects.toThrow('events are append-only: UPDATE is not allowed');
+    await expect(pool.query('DELETE FROM events')).rejects.toThrow('events are append-only: DELETE is not allowed');
+    await expect(pool.query('TRUNCATE events')).rejects.toThrow('events are append-only: TRUNCATE is not allowed');
+    expect((await pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(1);
+  });
+});

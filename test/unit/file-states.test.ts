@@ -1,0 +1,17 @@
+import { describe, expect, it } from '@jest/globals';
+import { FileState, canMove, fileStates, isFileState } from '../../gateway/pipeline/states.js';
+
+describe('file states', () => {
+  it('lets a received file move on once, to identified or rejected', () => {
+    expect(canMove(FileState.RECEIVED, FileState.IDENTIFIED)).toBe(true);
+    expect(canMove(FileState.RECEIVED, FileState.REJECTED)).toBe(true);
+    for (const from of [FileState.IDENTIFIED, FileState.REJECTED]) {
+      for (const to of fileStates) expect(canMove(from, to)).toBe(false);
+    }
+  });
+
+  it('knows its own names only', () => {
+    expect(isFileState('RECEIVED')).toBe(true);
+    expect(isFileState('received')).toBe(false);
+  });
+});
