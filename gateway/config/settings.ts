@@ -86,7 +86,7 @@ export const settings = {
     }),
     settleMs: setting({
       env: 'EDI_INBOX_SETTLE_MS',
-      doc: 'How long a file must stay unchanged before it is taken, in milliseconds (a file still being written is left alone).',
+      doc: 'How long a file must stay untouched before it is taken, in milliseconds; it must also look the same on two scans in a row.',
       parser: millis(0, 3_600_000),
       default: 1000,
     }),

@@ -30,8 +30,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // An unknown query parameter (a misspelt filter) is an error, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // Every wrong parameter is named at once, and an unknown one (a misspelt filter) is an error, not dropped.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });
 
   await app.register(helmet, {

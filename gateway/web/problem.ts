@@ -31,10 +31,11 @@ export function toGatewayError(error: FastifyError | Error): GatewayError {
   if (validation) {
     const where = (error as FastifyError).validationContext ?? 'request';
     const details = validation.map((issue) => {
-      const params = issue.params as { missingProperty?: string; additionalProperty?: string };
+      const params = issue.params as { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] };
       if (params.additionalProperty) return `${where} parameter "${params.additionalProperty}" is not known`;
       const name = issue.instancePath.replace(/^\//, '') || params.missingProperty || where;
-      return `${where} parameter "${name}" ${issue.message ?? 'is not valid'}`;
+      const rule = params.allowedValues ? `must be one of ${params.allowedValues.join(', ')}` : (issue.message ?? 'is not valid');
+      return `${where} parameter "${name}" ${rule}`;
     });
     return new GatewayError('REQUEST_INVALID', details.join('; '));
   }

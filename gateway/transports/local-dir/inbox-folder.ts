@@ -107,12 +107,14 @@ export function createInboxFolder(options: InboxFolderOptions): InboxFolder {
     }
   }
 
-  /** Unchanged since the previous pass and untouched for settleMs: its writer is done with it. */
+  /**
+   * Seen unchanged on two passes and untouched for settleMs: its writer is done with it. Never on the
+   * first sighting, which may fall between a writer creating the file and writing to it.
+   */
   function isSettled(file: string, stat: Stats): boolean {
     const now: Sighting = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
     const before = sightings.get(file);
     sightings.set(file, now);
-    if (options.settleMs === 0) return true;
     const unchanged = before !== undefined && before.size === now.size && before.mtimeMs === now.mtimeMs && before.ino === now.ino;
     return unchanged && Date.now() - stat.mtimeMs >= options.settleMs;
   }
@@ -195,6 +197,8 @@ export function createInboxFolder(options: InboxFolderOptions): InboxFolder {
         .catch((error: unknown) => log.error({ err: error, dir: options.dir }, `inbox scan failed: ${describeError(error)}`))
         .finally(schedule);
     }, options.pollMs);
+    // Polling alone never keeps the process alive; the HTTP server and the scheduler do.
+    timer.unref();
   }
 
   return {
