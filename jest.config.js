@@ -13,14 +13,14 @@ export default {
   // holds Jest open after the scheduler stopped. The gateway itself exits explicitly after its shutdown,
   // and test/integration/gateway-process.int.test.ts checks that real processes exit on SIGTERM.
   forceExit: true,
+  // Generous: integration tests wait for real servers and processes; each wait names what it waited for.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int.test.ts'],
-      // Generous: these wait for real servers and processes; each wait names what it waited for.
-      testTimeout: 60_000,
       // Runs only when an integration test is selected: one real PostgreSQL server for the whole run.
       globalSetup: '<rootDir>/test/helpers/global-setup.js',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.js',

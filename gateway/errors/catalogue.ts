@@ -51,18 +51,13 @@ export const errorCatalogue = {
     httpStatus: 404,
     retryable: false,
   },
-  SHUTTING_DOWN: {
-    summary: 'The gateway is stopping and takes no new work.',
-    httpStatus: 503,
-    retryable: true,
-  },
   INTERNAL: {
     summary: 'The gateway failed unexpectedly; the details are in its log under the request id.',
     httpStatus: 500,
     retryable: true,
   },
   FILE_TOO_LARGE: {
-    summary: 'The file is larger than the gateway accepts for this partner.',
+    summary: 'The file is larger than the gateway accepts (EDI_MAX_FILE_BYTES).',
     httpStatus: 413,
     retryable: false,
   },

@@ -37,6 +37,16 @@ export interface GatewayProcess {
   exited(): Promise<number | null>;
 }
 
+const started = new Set<GatewayProcess>();
+
+/** Stops every gateway a test left running (a failed test), so none outlives the run with its postgres. */
+export async function stopLeftoverGateways(): Promise<void> {
+  for (const gateway of started) {
+    if (gateway.child.exitCode === null && gateway.child.signalCode === null) await gateway.stop('SIGTERM', 15_000).catch(() => undefined);
+  }
+  started.clear();
+}
+
 /** `edi-gateway start` as a real child process, on a free HTTP port. */
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, [BIN, 'start'], {
@@ -52,7 +62,7 @@ export function startGatewayProcess(env: Record<string, string>): GatewayProcess
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return {
+  const gateway: GatewayProcess = {
     child,
     output: () => output,
     logLines,
@@ -81,6 +91,8 @@ export function startGatewayProcess(env: Record<string, string>): GatewayProcess
     },
     exited: () => exit,
   };
+  started.add(gateway);
+  return gateway;
 }
 
 /** Process ids of PostgreSQL servers running on `dataDir` (read from /proc, so nothing is missed). */

@@ -18,6 +18,7 @@ const REFUSED = '.refused';
 const TEMPORARY = /\.(part|tmp|filepart|partial)$/i;
 const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CLAIM_NAME = /^([0-9a-f-]{36})--(.+)$/;
+const PARALLEL_TAKES = 8;
 
 export interface Refusal {
   readonly partner: string;
@@ -92,18 +93,19 @@ export function createInboxFolder(options: InboxFolderOptions): InboxFolder {
     const folder = path.join(options.dir, partner);
     await recoverClaims(partner);
     const names = await fs.readdir(folder).catch(() => [] as string[]);
+    const ready: { name: string; stat: Stats }[] = [];
     for (const name of names) {
-      if (stopped) return;
       if (name.startsWith('.') || TEMPORARY.test(name)) continue;
       const file = path.join(folder, name);
       const stat = await fs.lstat(file).catch(() => undefined);
       if (!stat?.isFile()) continue;
       seen.add(file);
-      if (stat.size > options.maxFileBytes) {
-        await refuse(partner, name, stat.size);
-        continue;
-      }
-      if (isSettled(file, stat)) await take(partner, name, stat);
+      if (stat.size > options.maxFileBytes) await refuse(partner, name, stat.size);
+      else if (isSettled(file, stat)) ready.push({ name, stat });
+    }
+    // A few at a time: each take waits mostly on the database, and the pool has room for several.
+    for (let next = 0; next < ready.length && !stopped; next += PARALLEL_TAKES) {
+      await Promise.all(ready.slice(next, next + PARALLEL_TAKES).map(({ name, stat }) => take(partner, name, stat)));
     }
   }
 

@@ -1,0 +1,66 @@
+// npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startGatewayProcess } from '../test/helpers/gateway-process.js';
+import { waitFor } from '../test/helpers/wait-for.js';
+
+const FILES = 500;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+async function main(): Promise<void> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'edi-gateway-bench-'));
+  await fs.chmod(root, 0o755);
+  const env = {
+    EDI_PG_DATA_DIR: path.join(root, 'pg'),
+    EDI_INBOX_DIR: path.join(root, 'inbox'),
+    EDI_INBOX_SETTLE_MS: '0',
+    EDI_INBOX_POLL_MS: '100',
+    EDI_LOG_LEVEL: 'warn',
+  };
+  const lines: string[] = [];
+  const report = (label: string, value: string) => {
+    lines.push(`${label.padEnd(48)} ${value}`);
+    console.log(lines.at(-1));
+  };
+  try {
+    // Log level info only for the start line the harness waits for.
+    const fresh = startGatewayProcess({ ...env, EDI_LOG_LEVEL: 'info' });
+    const first = await timed(() => fresh.healthy(60_000));
+    report('start to healthy, fresh embedded database', `${(first.ms / 1000).toFixed(2)} s (target < 15 s)`);
+
+    const partner = path.join(env.EDI_INBOX_DIR, 'bench');
+    await fs.mkdir(partner, { recursive: true });
+    const content = `ISA*00*          *00*          *ZZ*BENCH          *ZZ*3PL            *250101*1200*U*00401*000000001*0*P*>~${'ST*850*0001~BEG*00*SA*PO1**20250101~'.repeat(50)}`;
+    const throughput = await timed(async () => {
+      for (let index = 0; index < FILES; index += 1) {
+        await fs.writeFile(path.join(partner, `f${index}.part`), content);
+        await fs.rename(path.join(partner, `f${index}.part`), path.join(partner, `f${index}.x12`));
+      }
+      await waitFor(`${FILES} files to be identified`, async () => {
+        const response = await fetch(`${first.value}/metrics`);
+        return (await response.text()).includes(`edi_gateway_files{state="IDENTIFIED"} ${FILES}`);
+      }, 300_000);
+    });
+    report(`drop folder to IDENTIFIED, ${FILES} files of ${content.length} bytes`, `${(throughput.ms / 1000).toFixed(2)} s, ${(FILES / (throughput.ms / 1000)).toFixed(0)} files/s`);
+    const rss = (await (await fetch(`${first.value}/metrics`)).text()).match(/edi_gateway_process_resident_memory_bytes (\d+)/)?.[1];
+    report('resident memory after the run', `${(Number(rss) / 1024 / 1024).toFixed(0)} MiB`);
+
+    const stop = await timed(() => fresh.stop('SIGTERM', 30_000));
+    report('SIGTERM to exit', `${(stop.ms / 1000).toFixed(2)} s (target < 10 s), exit code ${stop.value}`);
+
+    const again = startGatewayProcess({ ...env, EDI_LOG_LEVEL: 'info' });
+    const restart = await timed(() => again.healthy(60_000));
+    report('start to healthy, restart on the same data', `${(restart.ms / 1000).toFixed(2)} s`);
+    await again.stop('SIGTERM', 30_000);
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();
