@@ -51,7 +51,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const account = await serverAccount();
   await initialiseIfNew(dataDir, account, options.log);
-  const password = readFileSync(path.join(dataDir, SECRET_FILE), 'utf8').trim();
+  const password = readPassword(dataDir);
 
   const running = runningServer(dataDir);
   if (running) {
@@ -171,6 +171,19 @@ async function assertReachable(folder: string): Promise<void> {
       );
     }
     if (current === path.dirname(current)) return;
+  }
+}
+
+function readPassword(dataDir: string): string {
+  try {
+    return readFileSync(path.join(dataDir, SECRET_FILE), 'utf8').trim();
+  } catch (error) {
+    throw new GatewayError(
+      'DB_EMBEDDED_START_FAILED',
+      `${dataDir} holds a PostgreSQL database that the gateway did not create (no ${SECRET_FILE} in it); ` +
+        'give the gateway a folder of its own in EDI_PG_DATA_DIR, or use that server through DATABASE_URL.',
+      { location: { setting: 'EDI_PG_DATA_DIR' }, cause: error },
+    );
   }
 }
 

@@ -41,6 +41,9 @@ describe('edi-gateway start, with its embedded PostgreSQL', () => {
       return files.length === 2 && files.every((file) => file.state !== 'RECEIVED');
     });
     expect((await apiFiles(url)).map((file) => `${file.name}:${file.state}`).sort()).toEqual(['notes.txt:REJECTED', 'order.x12:IDENTIFIED']);
+    // JSON log lines; each request's lines carry its request id.
+    await fetch(`${url}/api/files`, { headers: { 'x-request-id': 'trace-me-1' } });
+    await waitFor('the request to be logged', () => first.logLines().some((line) => line.reqId === 'trace-me-1' && line.msg === 'request completed'));
 
     // A second gateway on the same data folder is refused, naming the reason; the first is unharmed.
     const intruder = await runCli(['start'], env);
