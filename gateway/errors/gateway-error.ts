@@ -1,12 +1,9 @@
 import { errorCatalogue, type ErrorCode } from './catalogue.js';
 
-/** Where in a file (or in a setting) a problem sits; every part is optional. */
+/** Where a problem sits: the file, or the setting, it is about. */
 export interface ErrorLocation {
   readonly file?: string;
   readonly setting?: string;
-  readonly offset?: number;
-  readonly segment?: string;
-  readonly element?: string;
 }
 
 /** A failure with a catalogued code; `message` names what is wrong and where, in plain words. */
@@ -23,10 +20,6 @@ export class GatewayError extends Error {
 
   get httpStatus(): number {
     return errorCatalogue[this.code].httpStatus;
-  }
-
-  get retryable(): boolean {
-    return errorCatalogue[this.code].retryable;
   }
 }
 
