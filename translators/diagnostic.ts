@@ -1,0 +1,30 @@
+// What a validator found, as data: the standard's own code, plain words, and where it is. Shared by the
+// X12 and EDIFACT engines; acknowledgments are built from these, not from exceptions.
+
+export interface DiagnosticLocation {
+  /** Byte offset in the file where the offending segment starts (0-based). */
+  readonly offset: number;
+  /** ISA13 / UNB 0020 of the interchange. */
+  readonly interchange?: string;
+  /** GS06 / UNG 0048 of the group. */
+  readonly group?: string;
+  /** ST02 / UNH 0062 of the transaction set or message. */
+  readonly set?: string;
+  /** Position of the segment in its set, counting the ST/UNH segment as 1. */
+  readonly segmentPosition?: number;
+  readonly segment?: string;
+  /** 1-based element position (ISA06 is element 6). */
+  readonly element?: number;
+}
+
+export interface Diagnostic {
+  /** What the code reports on, which is also the acknowledgment level it belongs to. */
+  readonly level: 'interchange' | 'group' | 'set' | 'segment' | 'element';
+  /** 'error' rejects what it is about; 'warning' is noted and tolerated. */
+  readonly severity: 'error' | 'warning';
+  /** The code list of the standard: TA105, AK905, AK502, IK502, AK304, AK403 ... */
+  readonly codeList: string;
+  readonly code: string;
+  readonly message: string;
+  readonly location: DiagnosticLocation;
+}

@@ -1,0 +1,293 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { GroupError, InterchangeNote, SetError } from './codes.js';
+import { validateGroupHeader, validateIsa } from './envelope-fields.js';
+import { SegmentLexer, type SegmentSink } from './segment-lexer.js';
+import { element, type Segment, type X12Delimiters } from './segment.js';
+
+// Segments -> interchanges, functional groups and transaction sets, with every envelope check: control
+// numbers equal in header and trailer, counts, nesting, duplicates. One transaction set is held in memory
+// at a time; interchanges and groups keep only their headers and counters.
+
+export interface InterchangeHeader {
+  readonly isa: Segment;
+  readonly delimiters: X12Delimiters;
+  /** ISA13. */
+  readonly controlNumber: string;
+  /** ISA12, e.g. 00401 or 00501. */
+  readonly version: string;
+  /** ISA15: P production, T test. */
+  readonly usage: string;
+  /** ISA14 = 1: the sender asks for a TA1. */
+  readonly acknowledgmentRequested: boolean;
+  readonly sender: { readonly qualifier: string; readonly id: string };
+  readonly receiver: { readonly qualifier: string; readonly id: string };
+}
+
+export interface GroupHeader {
+  readonly gs: Segment;
+  /** GS01, e.g. PO for 850. */
+  readonly functionalId: string;
+  /** GS06. */
+  readonly controlNumber: string;
+  /** GS08, e.g. 004010 or 005010X231A1. */
+  readonly version: string;
+  readonly interchange: string;
+}
+
+export interface TransactionSet {
+  /** ST01, e.g. 850. */
+  readonly id: string;
+  /** ST02. */
+  readonly controlNumber: string;
+  /** ST through SE (or through the last segment read when SE is missing). */
+  readonly segments: readonly Segment[];
+  readonly interchange: string;
+  readonly group: string;
+  readonly groupVersion: string;
+}
+
+export interface EnvelopeHandler {
+  /** Every segment as read, envelopes included, with the delimiters of its interchange. */
+  segment?(segment: Segment, delimiters: X12Delimiters): void;
+  interchange?(header: InterchangeHeader): void;
+  group?(header: GroupHeader): void;
+  transactionSet?(set: TransactionSet): void;
+  /** A segment directly in the interchange (TA1) or outside any envelope. */
+  interchangeSegment?(segment: Segment): void;
+  groupEnd?(group: GroupHeader, setCount: number): void;
+  interchangeEnd?(header: InterchangeHeader, groupCount: number): void;
+  diagnostic?(diagnostic: Diagnostic): void;
+}
+
+export interface X12Reader {
+  write(chunk: Uint8Array): void;
+  end(): void;
+}
+
+interface OpenInterchange {
+  readonly header: InterchangeHeader;
+  groups: number;
+  readonly groupNumbers: Set<string>;
+}
+
+interface OpenGroup {
+  readonly header: GroupHeader;
+  sets: number;
+  readonly setNumbers: Set<string>;
+}
+
+interface OpenSet {
+  readonly st: Segment;
+  readonly segments: Segment[];
+}
+
+/** A streaming X12 reader: write chunks of any size, then end(). */
+export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentBytes?: number } = {}): X12Reader {
+  let interchange: OpenInterchange | undefined;
+  let group: OpenGroup | undefined;
+  let set: OpenSet | undefined;
+  /** Sender, receiver and ISA13 of every interchange read: the same three twice is a duplicate. */
+  const interchangeIdentities = new Set<string>();
+  /** The last segment read: where an interchange still open at the end of the file is reported. */
+  let last: Segment | undefined;
+  const report = (diagnostic: Diagnostic) => handler.diagnostic?.(diagnostic);
+  const where = (segment: Segment, extra: Partial<Diagnostic['location']> = {}): Diagnostic['location'] => ({
+    offset: segment.offset,
+    segment: segment.tag,
+    ...(interchange ? { interchange: interchange.header.controlNumber } : {}),
+    ...(group ? { group: group.header.controlNumber } : {}),
+    ...(set ? { set: element(set.st, 2), segmentPosition: set.segments.length } : {}),
+    ...extra,
+  });
+  const interchangeError = (code: string, message: string, segment: Segment) =>
+    report({ level: 'interchange', severity: 'error', codeList: 'TA105', code, message, location: where(segment) });
+  const groupError = (code: string, message: string, segment: Segment, location = where(segment)) =>
+    report({ level: 'group', severity: 'error', codeList: 'AK905', code, message, location });
+  const setError = (code: string, message: string, segment: Segment, location = where(segment)) =>
+    report({ level: 'set', severity: 'error', codeList: is5010(group) ? 'IK502' : 'AK502', code, message, location });
+
+  function closeSet(trailer: Segment | undefined, at: Segment): void {
+    const open = set as OpenSet;
+    const controlNumber = element(open.st, 2).trimEnd();
+    if (trailer) {
+      const declared = element(trailer, 1);
+      if (!countIs(declared, open.segments.length)) {
+        setError(SetError.segmentCountMismatch, `SE01 says ${quoted(declared)} segments but transaction set ${controlNumber} has ${open.segments.length} (ST to SE).`, trailer);
+      }
+      if (element(trailer, 2).trimEnd() !== controlNumber) {
+        setError(SetError.controlNumberMismatch, `SE02 ${quoted(element(trailer, 2))} does not match ST02 ${quoted(controlNumber)}.`, trailer);
+      }
+    } else {
+      setError(SetError.trailerMissing, `Transaction set ${controlNumber} has no SE trailer; ${at.tag} came first.`, at);
+    }
+    const owner = group as OpenGroup;
+    handler.transactionSet?.({
+      id: element(open.st, 1),
+      controlNumber,
+      segments: open.segments,
+      interchange: owner.header.interchange,
+      group: owner.header.controlNumber,
+      groupVersion: owner.header.version,
+    });
+    set = undefined;
+  }
+
+  function closeGroup(trailer: Segment | undefined, at: Segment): void {
+    if (set) closeSet(undefined, at);
+    const open = group as OpenGroup;
+    if (trailer) {
+      const declared = element(trailer, 1);
+      if (!countIs(declared, open.sets)) {
+        groupError(GroupError.setCountMismatch, `GE01 says ${quoted(declared)} transaction sets but group ${open.header.controlNumber} has ${open.sets}.`, trailer);
+      }
+      if (element(trailer, 2).trimEnd() !== open.header.controlNumber) {
+        groupError(GroupError.controlNumberMismatch, `GE02 ${quoted(element(trailer, 2))} does not match GS06 ${quoted(open.header.controlNumber)}.`, trailer);
+      }
+    } else {
+      groupError(GroupError.trailerMissing, `Functional group ${open.header.controlNumber} has no GE trailer; ${at.tag} came first.`, at);
+    }
+    handler.groupEnd?.(open.header, open.sets);
+    group = undefined;
+  }
+
+  function closeInterchange(trailer: Segment | undefined, at: Segment): void {
+    if (group) closeGroup(undefined, at);
+    const open = interchange as OpenInterchange;
+    if (trailer) {
+      const declared = element(trailer, 1);
+      if (!countIs(declared, open.groups)) {
+        interchangeError(InterchangeNote.groupCountInvalid, `IEA01 says ${quoted(declared)} functional groups but the interchange has ${open.groups}.`, trailer);
+      }
+      if (element(trailer, 2).trimEnd() !== open.header.controlNumber) {
+        interchangeError(InterchangeNote.controlNumberMismatch, `IEA02 ${quoted(element(trailer, 2))} does not match ISA13 ${quoted(open.header.controlNumber)}.`, trailer);
+      }
+    } else {
+      interchangeError(InterchangeNote.prematureEndOfFile, `Interchange ${open.header.controlNumber} has no IEA trailer; ${at.tag === 'ISA' ? 'another ISA' : 'the end of the file'} came first.`, at);
+    }
+    handler.interchangeEnd?.(open.header, open.groups);
+    interchange = undefined;
+  }
+
+  const sink: SegmentSink = {
+    diagnostic: report,
+    interchangeHeader(isa, delimiters) {
+      if (interchange) closeInterchange(undefined, isa);
+      handler.segment?.(isa, delimiters);
+      const header: InterchangeHeader = {
+        isa,
+        delimiters,
+        controlNumber: element(isa, 13).trimEnd(),
+        version: element(isa, 12),
+        usage: element(isa, 15),
+        acknowledgmentRequested: element(isa, 14) === '1',
+        sender: { qualifier: element(isa, 5), id: element(isa, 6).trimEnd() },
+        receiver: { qualifier: element(isa, 7), id: element(isa, 8).trimEnd() },
+      };
+      interchange = { header, groups: 0, groupNumbers: new Set() };
+      for (const problem of validateIsa(isa)) {
+        report({ level: 'interchange', severity: problem.severity, codeList: 'TA105', code: problem.code, message: problem.message, location: where(isa) });
+      }
+      const identity = `${header.sender.qualifier}:${header.sender.id}>${header.receiver.qualifier}:${header.receiver.id}#${header.controlNumber}`;
+      if (interchangeIdentities.has(identity)) {
+        interchangeError(InterchangeNote.duplicateInterchange, `Interchange control number ${header.controlNumber} from ${header.sender.id} to ${header.receiver.id} appears twice in this file.`, isa);
+      }
+      interchangeIdentities.add(identity);
+      handler.interchange?.(header);
+    },
+    segment(segment) {
+      last = segment;
+      if (interchange) handler.segment?.(segment, interchange.header.delimiters);
+      switch (segment.tag) {
+        case 'GS':
+          if (!interchange) return interchangeError(InterchangeNote.controlStructureInvalid, 'GS outside an interchange (no ISA before it).', segment);
+          if (group) closeGroup(undefined, segment);
+          return openGroup(segment, interchange);
+        case 'GE':
+          if (!group) return interchangeError(InterchangeNote.controlStructureInvalid, 'GE without a GS before it.', segment);
+          return closeGroup(segment, segment);
+        case 'ST':
+          if (!group) return interchangeError(InterchangeNote.controlStructureInvalid, 'ST outside a functional group (no GS before it).', segment);
+          if (set) closeSet(undefined, segment);
+          return openSet(segment, group);
+        case 'SE':
+          if (!set) return interchangeError(InterchangeNote.controlStructureInvalid, 'SE without an ST before it.', segment);
+          set.segments.push(segment);
+          return closeSet(segment, segment);
+        case 'IEA':
+          if (!interchange) return interchangeError(InterchangeNote.controlStructureInvalid, 'IEA without an ISA before it.', segment);
+          return closeInterchange(segment, segment);
+        default:
+          if (set) {
+            set.segments.push(segment);
+            return;
+          }
+          if (group) {
+            interchangeError(InterchangeNote.contentInvalid, `${segment.tag} between transaction sets, outside any ST/SE.`, segment);
+            return;
+          }
+          return handler.interchangeSegment?.(segment);
+      }
+    },
+  };
+
+  function openGroup(gs: Segment, owner: OpenInterchange): void {
+    const header: GroupHeader = {
+      gs,
+      functionalId: element(gs, 1),
+      controlNumber: element(gs, 6).trimEnd(),
+      version: element(gs, 8),
+      interchange: owner.header.controlNumber,
+    };
+    owner.groups += 1;
+    group = { header, sets: 0, setNumbers: new Set() };
+    if (owner.groupNumbers.has(header.controlNumber)) {
+      groupError(GroupError.controlNumberInvalid, `Group control number ${quoted(header.controlNumber)} is used twice in interchange ${owner.header.controlNumber}.`, gs);
+    }
+    owner.groupNumbers.add(header.controlNumber);
+    for (const problem of validateGroupHeader(gs)) {
+      if (problem.codeList === 'AK905') groupError(problem.code, problem.message, gs);
+      else interchangeError(problem.code, problem.message, gs);
+    }
+    handler.group?.(header);
+  }
+
+  function openSet(st: Segment, owner: OpenGroup): void {
+    owner.sets += 1;
+    set = { st, segments: [st] };
+    const id = element(st, 1);
+    const controlNumber = element(st, 2).trimEnd();
+    if (!/^\d{3}$/.test(id)) setError(SetError.identifierInvalid, `ST01 ${quoted(id)} is not a transaction set identifier (three digits).`, st);
+    if (!/^[A-Za-z0-9]{4,9}$/.test(controlNumber)) {
+      setError(SetError.controlNumberInvalid, `ST02 ${quoted(controlNumber)}, the transaction set control number, must be 4 to 9 letters or digits.`, st);
+    } else if (owner.setNumbers.has(controlNumber)) {
+      setError(
+        is5010(group) ? SetError.controlNumberNotUnique : SetError.controlNumberInvalid,
+        `Transaction set control number ${controlNumber} is used twice in group ${owner.header.controlNumber}.`,
+        st,
+      );
+    }
+    owner.setNumbers.add(controlNumber);
+  }
+
+  const lexer = new SegmentLexer(sink, options.maxSegmentBytes);
+  return {
+    write: (chunk) => lexer.write(chunk),
+    end() {
+      lexer.end();
+      if (interchange) closeInterchange(undefined, last ?? interchange.header.isa);
+    },
+  };
+}
+
+/** Counts are N0 numbers: "0000000026" says 26. */
+function countIs(declared: string, actual: number): boolean {
+  return /^\d{1,10}$/.test(declared.trim()) && Number(declared) === actual;
+}
+
+function is5010(group: OpenGroup | undefined): boolean {
+  return (group?.header.version ?? '').startsWith('005');
+}
+
+function quoted(value: string): string {
+  return `"${value}"`;
+}
