@@ -1,9 +1,11 @@
-// npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP).
+// npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP), then the
+// X12 reader on generated interchanges.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startGatewayProcess } from '../test/helpers/gateway-process.js';
 import { waitFor } from '../test/helpers/wait-for.js';
+import { benchX12 } from './x12/run.js';
 
 const FILES = 500;
 
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   };
   const lines: string[] = [];
   const report = (label: string, value: string) => {
-    lines.push(`${label.padEnd(48)} ${value}`);
+    lines.push(`${label.padEnd(52)} ${value}`);
     console.log(lines.at(-1));
   };
   try {
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
     const restart = await timed(() => again.healthy(60_000));
     report('start to healthy, restart on the same data', `${(restart.ms / 1000).toFixed(2)} s`);
     await again.stop('SIGTERM', 30_000);
+
+    await benchX12(report);
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { ElementError, InterchangeNote, SegmentError } from './codes.js';
 import { readIsaHeader, type IsaHeader } from './isa-header.js';
-import type { Segment, X12Delimiters } from './segment.js';
+import { Segment, type X12Delimiters } from './segment.js';
 
 // Bytes in any chunk sizes -> segments, exactly as if the file had come in one piece. Only the
 // unfinished segment is held between chunks, so memory stays bounded however large the file. Bytes are
@@ -20,7 +20,6 @@ export const MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
 const BOM = '\u00ef\u00bb\u00bf';
 /** Enough text to hold an ISA, wrapped or not, and what follows it. */
 const ISA_LOOKAHEAD = 512;
-const SEGMENT_TAG = /^[A-Z0-9]{2,3}$/;
 /** "ISA" in EBCDIC, as a mainframe writes it. */
 const EBCDIC_ISA = '\u00c9\u00e2\u00c1';
 
@@ -102,7 +101,8 @@ export class SegmentLexer {
       return position + 3;
     }
     this.delimiters = header.delimiters;
-    this.sink.interchangeHeader({ tag: 'ISA', elements: header.elements, offset: this.base + position }, header.delimiters);
+    const isaSegment = new Segment('ISA', header.elements.join(header.delimiters.element), this.base + position, header.delimiters.element);
+    this.sink.interchangeHeader(isaSegment, header.delimiters);
     return position + header.length;
   }
 
@@ -123,18 +123,41 @@ export class SegmentLexer {
     return { ...unwrapped, length };
   }
 
-  /** Reads one segment of the current interchange; returns where reading goes on, or undefined to wait. */
+  /**
+   * Reads the segments of the current interchange up to its IEA or the end of the text; returns where
+   * reading goes on, or undefined to wait for more bytes. The hot path of the gateway: one loop, the
+   * delimiters in locals, nothing allocated but the segment itself.
+   */
   private nextSegment(from: number, final: boolean): number | undefined {
     const delimiters = this.delimiters as X12Delimiters;
-    const start = skipWhiteSpace(this.text, from);
-    if (start >= this.text.length) return start === from ? undefined : start;
-    const binary = this.binaryData(start, delimiters);
-    if (binary.kind === 'need-more') return final ? this.unterminated(start, final) : undefined;
-    const terminator = this.text.indexOf(delimiters.segment, binary.kind === 'data' ? binary.end : start);
-    if (terminator < 0) return this.unterminated(start, final);
-    if (binary.kind === 'bad-length') this.reportBinaryLength(start, binary.length);
-    this.emit(this.text.slice(start, terminator), start, delimiters, binary.kind === 'data');
-    return terminator + delimiters.segment.length;
+    const text = this.text;
+    const terminatorText = delimiters.segment;
+    let position = from;
+    while (this.delimiters === delimiters) {
+      const start = skipWhiteSpace(text, position);
+      if (start >= text.length) return start === from ? undefined : start;
+      let searchFrom = start;
+      let binary = false;
+      // A segment starting with B may be BIN, whose data can hold terminators.
+      if (text.charCodeAt(start) === 0x42) {
+        const data = this.binaryData(start, delimiters);
+        if (data.kind === 'need-more') return final ? this.unterminated(start, final) : position === from ? undefined : position;
+        if (data.kind === 'bad-length') {
+          const end = text.indexOf(terminatorText, start);
+          if (end < 0) return final ? this.unterminated(start, final) : position === from ? undefined : position;
+          this.reportBinaryLength(start, data.length);
+        }
+        if (data.kind === 'data') {
+          searchFrom = data.end;
+          binary = true;
+        }
+      }
+      const terminator = text.indexOf(terminatorText, searchFrom);
+      if (terminator < 0) return position === from || final ? this.unterminated(start, final) : position;
+      this.emit(text.slice(start, terminator), start, delimiters, binary);
+      position = terminator + terminatorText.length;
+    }
+    return position;
   }
 
   /** A BIN segment carries BIN01 bytes of raw data, terminators included: where its data ends. */
@@ -191,12 +214,13 @@ export class SegmentLexer {
   private emit(raw: string, start: number, delimiters: X12Delimiters, binary: boolean): void {
     // Line breaks inside a segment come from wrapping at a fixed width, unless a line break is a delimiter
     // (with a line feed as terminator, a CR before it belongs to the line break, not to the data).
-    const unwrapped = binary || !/[\r\n]/.test(raw) ? raw : isLineBreak(delimiters) ? raw : raw.replace(/[\r\n]/g, '');
+    const wrapped = !binary && (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) && !isLineBreak(delimiters);
+    const unwrapped = wrapped ? raw.replace(/[\r\n]/g, '') : raw;
     const text = delimiters.segment === '\n' && unwrapped.endsWith('\r') ? unwrapped.slice(0, -1) : unwrapped;
-    const elements = text.split(delimiters.element);
-    const tag = elements[0] ?? '';
+    const tagEnd = text.indexOf(delimiters.element);
+    const tag = tagEnd < 0 ? text : text.slice(0, tagEnd);
     const offset = this.base + start;
-    if (!SEGMENT_TAG.test(tag)) {
+    if (!isSegmentTag(tag)) {
       this.sink.diagnostic({
         level: 'segment',
         severity: 'error',
@@ -206,7 +230,7 @@ export class SegmentLexer {
         location: { offset, segment: shorten(tag) },
       });
     }
-    this.sink.segment({ tag, elements, offset });
+    this.sink.segment(new Segment(tag, text, offset, delimiters.element));
     if (tag === 'IEA') this.delimiters = undefined;
   }
 
@@ -242,6 +266,16 @@ function skipWhiteSpace(text: string, from: number): number {
     if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x1a || code === 0x00) position += 1;
     else return position;
   }
+}
+
+/** Two or three capital letters or digits. */
+function isSegmentTag(tag: string): boolean {
+  if (tag.length < 2 || tag.length > 3) return false;
+  for (let index = 0; index < tag.length; index += 1) {
+    const code = tag.charCodeAt(index);
+    if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
 }
 
 function isLineBreak(delimiters: X12Delimiters): boolean {

@@ -1,11 +1,25 @@
-// A segment as read: elements as written (a composite or repeated element keeps its separators),
-// indexed as implementation guides number them: elements[0] is the tag, elements[3] is BEG03.
+/**
+ * A segment as read. Its elements are written as they stand (a composite or repeated element keeps its
+ * separators) and indexed as implementation guides number them: elements[0] is the tag, elements[3] is
+ * BEG03. They are split on first use: most segments of a large file are passed on without being looked
+ * into, and splitting every one would cost more than all the rest of reading.
+ */
+export class Segment {
+  #elements: readonly string[] | undefined;
 
-export interface Segment {
-  readonly tag: string;
-  readonly elements: readonly string[];
-  /** Byte offset in the file where the segment starts. */
-  readonly offset: number;
+  constructor(
+    readonly tag: string,
+    /** The segment's text without its terminator (line wrapping removed). */
+    readonly text: string,
+    /** Byte offset in the file where the segment starts. */
+    readonly offset: number,
+    private readonly separator: string,
+  ) {}
+
+  get elements(): readonly string[] {
+    this.#elements ??= this.text.split(this.separator);
+    return this.#elements;
+  }
 }
 
 export interface X12Delimiters {
@@ -17,6 +31,6 @@ export interface X12Delimiters {
 }
 
 /** Element `position` (1-based, as BEG03 is 3), or '' when the segment stops before it. */
-export function element(segment: Segment, position: number): string {
+export function element(segment: { readonly elements: readonly string[] }, position: number): string {
   return segment.elements[position] ?? '';
 }
