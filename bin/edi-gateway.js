@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into a reader that stops early (| head) ends the command quietly.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import('../gateway/cli/main.ts');
 const code = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
 process.exit(code);

@@ -4,6 +4,8 @@ import type { LoadedConfig } from '../config/load-config.js';
 export interface CommandContext {
   /** The command's own options, parsed. */
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  /** Its positional arguments, as many as the command names. */
+  readonly args: readonly string[];
   /** Loads the configuration (defaults, --config file, environment); throws CONFIG_INVALID. */
   loadConfig(): LoadedConfig;
   readonly stdout: NodeJS.WritableStream;
@@ -15,6 +17,8 @@ export interface Command {
   /** One or more words: 'start', 'files list'. */
   readonly name: string;
   readonly summary: string;
+  /** Names of its positional arguments, shown in its usage line: ['FILE']. */
+  readonly positionals?: readonly string[];
   readonly options?: NonNullable<ParseArgsConfig['options']>;
   /** How each option is explained by `edi-gateway <command> --help`. */
   readonly optionHelp?: Readonly<Record<string, string>>;

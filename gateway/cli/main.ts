@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
-import { errorCatalogue } from '../errors/catalogue.js';
+import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
 import { describeError, isGatewayError } from '../errors/gateway-error.js';
 import type { Command } from './command.js';
 import { commands } from './commands.js';
 
-/** Exit codes: 0 done, 1 failed, 2 the command line or the configuration is wrong. */
+/** Exit codes: 0 done, 1 failed, 2 the command line, the configuration or the input file is wrong. */
 const USAGE_ERROR = 2;
+const BAD_INPUT = new Set<ErrorCode>([
+  'CONFIG_INVALID',
+  'CONFIG_FILE_UNREADABLE',
+  'REQUEST_INVALID',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'FILE_NOT_EDI',
+  'STANDARD_NOT_SUPPORTED',
+]);
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -38,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const rest = argv.slice(command.name.split(' ').length);
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...commonOptions, ...command.options }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: [...rest], options: { ...commonOptions, ...command.options }, strict: true, allowPositionals: true });
   } catch (error) {
     io.stderr.write(`edi-gateway ${command.name}: ${describeError(error)}\n\n${commandHelp(command)}`);
     return USAGE_ERROR;
@@ -48,9 +57,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(commandHelp(command));
     return 0;
   }
+  const wanted = command.positionals ?? [];
+  if (parsed.positionals.length !== wanted.length) {
+    const problem = parsed.positionals.length < wanted.length ? `${wanted.join(' ')} is missing` : `unexpected argument "${parsed.positionals[wanted.length]}"`;
+    io.stderr.write(`edi-gateway ${command.name}: ${problem}\n\n${commandHelp(command)}`);
+    return USAGE_ERROR;
+  }
   try {
     return await command.run({
       options,
+      args: parsed.positionals,
       loadConfig: () => loadConfig({ env: io.env, configFile: options.config as string | undefined }),
       stdout: io.stdout,
       stderr: io.stderr,
@@ -58,8 +74,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (isGatewayError(error)) {
       io.stderr.write(`edi-gateway ${command.name}: ${error.message} [${error.code}]\n`);
-      const badInput = error.code === 'CONFIG_INVALID' || error.code === 'CONFIG_FILE_UNREADABLE' || error.code === 'REQUEST_INVALID';
-      return badInput ? USAGE_ERROR : 1;
+      return BAD_INPUT.has(error.code) ? USAGE_ERROR : 1;
     }
     io.stderr.write(`edi-gateway ${command.name}: ${errorCatalogue.INTERNAL.summary}\n${error instanceof Error ? error.stack : String(error)}\n`);
     return 1;
@@ -95,7 +110,7 @@ function commandHelp(command: Command): string {
     return `  ${flag.padEnd(18)} ${command.optionHelp?.[name] ?? ''}`;
   });
   return [
-    `Usage: edi-gateway ${command.name} [options]`,
+    `Usage: edi-gateway ${[command.name, ...(command.positionals ?? [])].join(' ')} [options]`,
     '',
     command.summary,
     '',

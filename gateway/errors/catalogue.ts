@@ -71,6 +71,16 @@ export const errorCatalogue = {
     httpStatus: 422,
     retryable: false,
   },
+  FILE_UNREADABLE: {
+    summary: 'The file cannot be opened: it does not exist, or the gateway may not read it.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  STANDARD_NOT_SUPPORTED: {
+    summary: 'The gateway cannot read files of this EDI standard yet.',
+    httpStatus: 422,
+    retryable: false,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import { IDENTIFY_HEAD_BYTES, identifyStandard } from '../../../translators/identify-standard.js';
+import type { Diagnostic } from '../../../translators/diagnostic.js';
+import { createX12Reader } from '../../../translators/x12/envelope-reader.js';
+import { GatewayError, describeError } from '../../errors/gateway-error.js';
+import type { Command } from '../command.js';
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  positionals: ['FILE'],
+  summary: 'Read an EDI file in bounded memory and show its interchanges, groups, transaction sets and every fault (exit 0 clean, 1 faults, 2 unreadable).',
+  options: { json: { type: 'boolean', default: false } },
+  optionHelp: { json: 'one JSON object per line: interchange, group, transactionSet, diagnostic, summary' },
+  async run({ args, options, stdout }) {
+    const file = args[0] as string;
+    const standard = identifyStandard(await readHead(file));
+    if (standard.standard === null) throw new GatewayError(standard.code, `${file}: ${standard.reason}`, { location: { file } });
+    if (standard.standard !== 'X12') {
+      throw new GatewayError('STANDARD_NOT_SUPPORTED', `${file} is ${standard.standard}; inspect reads X12 files for now.`, { location: { file } });
+    }
+    const out = options.json ? jsonLines(stdout) : text(stdout);
+    const counts = { interchanges: 0, groups: 0, sets: 0, errors: 0, warnings: 0 };
+    const reader = createX12Reader({
+      interchange: (header) => {
+        counts.interchanges += 1;
+        out.interchange(header.controlNumber, `${header.sender.qualifier}:${header.sender.id}`, `${header.receiver.qualifier}:${header.receiver.id}`, header.version, header.usage, header.isa.offset);
+      },
+      group: (header) => {
+        counts.groups += 1;
+        out.group(header.controlNumber, header.functionalId, header.version);
+      },
+      transactionSet: (set) => {
+        counts.sets += 1;
+        out.set(set.id, set.controlNumber, set.segments.length, set.segments[0]?.offset ?? 0);
+      },
+      diagnostic: (diagnostic) => {
+        counts[diagnostic.severity === 'error' ? 'errors' : 'warnings'] += 1;
+        out.diagnostic(diagnostic);
+      },
+    });
+    try {
+      for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) reader.write(chunk);
+    } catch (error) {
+      throw new GatewayError('FILE_UNREADABLE', `${file} could not be read to its end: ${describeError(error)}`, { location: { file }, cause: error });
+    }
+    reader.end();
+    out.summary(counts);
+    return counts.errors > 0 ? 1 : 0;
+  },
+};
+
+async function readHead(file: string): Promise<Buffer> {
+  try {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(IDENTIFY_HEAD_BYTES), 0, IDENTIFY_HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new GatewayError('FILE_UNREADABLE', `${file} cannot be opened: ${describeError(error)}`, { location: { file }, cause: error });
+  }
+}
+
+interface Output {
+  interchange(controlNumber: string, sender: string, receiver: string, version: string, usage: string, offset: number): void;
+  group(controlNumber: string, functionalId: string, version: string): void;
+  set(id: string, controlNumber: string, segments: number, offset: number): void;
+  diagnostic(diagnostic: Diagnostic): void;
+  summary(counts: { interchanges: number; groups: number; sets: number; errors: number; warnings: number }): void;
+}
+
+function jsonLines(stdout: NodeJS.WritableStream): Output {
+  const line = (value: object) => stdout.write(`${JSON.stringify(value)}\n`);
+  return {
+    interchange: (controlNumber, sender, receiver, version, usage, offset) => line({ kind: 'interchange', controlNumber, sender, receiver, version, usage, offset }),
+    group: (controlNumber, functionalId, version) => line({ kind: 'group', controlNumber, functionalId, version }),
+    set: (id, controlNumber, segments, offset) => line({ kind: 'transactionSet', id, controlNumber, segments, offset }),
+    diagnostic: (diagnostic) => line({ kind: 'diagnostic', ...diagnostic }),
+    summary: (counts) => line({ kind: 'summary', ...counts }),
+  };
+}
+
+function text(stdout: NodeJS.WritableStream): Output {
+  const line = (value: string) => stdout.write(`${value}\n`);
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return {
+    interchange: (controlNumber, sender, receiver, version, usage, offset) =>
+      line(`interchange ${controlNumber} from ${sender} to ${receiver}, version ${version}, ${usage === 'P' ? 'production' : usage === 'T' ? 'test' : `usage ${usage}`}, at byte ${offset}`),
+    group: (controlNumber, functionalId, version) => line(`  group ${controlNumber} (${functionalId}), version ${version}`),
+    set: (id, controlNumber, segments, offset) => line(`    transaction set ${id} ${controlNumber}: ${plural(segments, 'segment')}, at byte ${offset}`),
+    diagnostic: (diagnostic) => {
+      const { location } = diagnostic;
+      const where = [
+        `byte ${location.offset}`,
+        location.interchange && `interchange ${location.interchange}`,
+        location.group && `group ${location.group}`,
+        location.set && `set ${location.set}`,
+        location.segmentPosition && `segment ${location.segmentPosition}`,
+        location.segment,
+      ].filter(Boolean);
+      line(`  ${diagnostic.severity === 'error' ? 'ERROR' : 'warning'} ${diagnostic.codeList} ${diagnostic.code} (${where.join(', ')}): ${diagnostic.message}`);
+    },
+    summary: (counts) =>
+      line(`${plural(counts.interchanges, 'interchange')}, ${plural(counts.groups, 'group')}, ${plural(counts.sets, 'transaction set')}; ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}.`),
+  };
+}
