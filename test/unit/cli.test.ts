@@ -1,18 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { commands } from '../../gateway/cli/commands.js';
-import { main } from '../../gateway/cli/main.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(argv, { env, stdout, stderr });
-  return { code, out, err };
-}
+const cli = runCliInProcess;
 
 describe('edi-gateway command line', () => {
   it('--help lists every command with its summary', async () => {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { main } from '../../gateway/cli/main.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-inspect-'));
 function file(name: string, content: string): string {
@@ -12,16 +11,7 @@ function file(name: string, content: string): string {
   return target;
 }
 
-async function inspect(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(['inspect', ...args], { env: {}, stdout, stderr });
-  return { code, out, err };
-}
+const inspect = (...args: string[]) => runCliInProcess(['inspect', ...args]);
 
 const interchange = (se01 = '3') =>
   [
