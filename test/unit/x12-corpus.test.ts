@@ -8,6 +8,9 @@ import { DelimiterInDataError, writeSegment } from '../../translators/x12/segmen
 
 // Every X12 file of the shared corpus (real samples nobody here wrote), read by the streaming reader.
 const CORPUS = path.resolve('../shared/corpus');
+if (!fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))) {
+  throw new Error(`The shared EDI corpus is not at ${CORPUS}: check out the project beside shared/ (as CI does).`);
+}
 
 interface Entry {
   readonly file: string;
