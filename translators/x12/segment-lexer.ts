@@ -136,24 +136,14 @@ export class SegmentLexer {
     while (this.delimiters === delimiters) {
       const start = skipWhiteSpace(text, position);
       if (start >= text.length) return start === from ? undefined : start;
-      let searchFrom = start;
-      let binary = false;
       // A segment starting with B may be BIN, whose data can hold terminators.
-      if (text.charCodeAt(start) === 0x42) {
-        const data = this.binaryData(start, delimiters);
-        if (data.kind === 'need-more') return final ? this.unterminated(start, final) : position === from ? undefined : position;
-        if (data.kind === 'bad-length') {
-          const end = text.indexOf(terminatorText, start);
-          if (end < 0) return final ? this.unterminated(start, final) : position === from ? undefined : position;
-          this.reportBinaryLength(start, data.length);
-        }
-        if (data.kind === 'data') {
-          searchFrom = data.end;
-          binary = true;
-        }
-      }
-      const terminator = text.indexOf(terminatorText, searchFrom);
+      const data = text.charCodeAt(start) === 0x42 ? this.binaryData(start, delimiters) : undefined;
+      if (data?.kind === 'need-more') return final ? this.unterminated(start, final) : position === from ? undefined : position;
+      const binary = data?.kind === 'data';
+      const terminator = text.indexOf(terminatorText, data?.kind === 'data' ? data.end : start);
       if (terminator < 0) return position === from || final ? this.unterminated(start, final) : position;
+      // Reported once, when the segment is complete, however the input was chunked.
+      if (data?.kind === 'bad-length') this.reportBinaryLength(start, data.length);
       this.emit(text.slice(start, terminator), start, delimiters, binary);
       position = terminator + terminatorText.length;
     }
