@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Diagnostic } from '../../translators/diagnostic.js';
+import { InterchangeNote } from '../../translators/x12/codes.js';
+import { createX12Reader } from '../../translators/x12/envelope-reader.js';
 import { readX12 } from '../../translators/x12/read-x12.js';
 import { DelimiterInDataError, writeSegment } from '../../translators/x12/segment-writer.js';
 
@@ -172,9 +175,31 @@ describe('X12 envelope checks', () => {
     expect(codes(`garbage\n${order()}`)).toEqual(['TA105:024']);
   });
 
-  it('stops buffering a segment that never ends, and says so', () => {
-    const reader = readX12([latin1(order().split('CTT')[0] ?? ''), latin1(`CTT*${'9'.repeat(64)}`)]);
-    expect(reader.diagnostics.map((d) => d.code)).toContain('023');
+  it('reads a last segment that has no terminator, with a warning', () => {
+    const text = order().replace(/~\n$/, '');
+    const { diagnostics, interchanges } = summary(text);
+    expect(diagnostics.map((d) => `${d.severity} ${d.codeList}:${d.code} ${d.message}`)).toEqual([
+      'warning TA105:023 The last segment of the file has no segment terminator.',
+    ]);
+    expect(interchanges[0]?.groups[0]?.sets).toHaveLength(2);
+  });
+
+  it('stops buffering a segment that never ends, says so, and holds only the limit in memory', () => {
+    const diagnostics: Diagnostic[] = [];
+    const sets: string[] = [];
+    const reader = createX12Reader(
+      { diagnostic: (d) => void diagnostics.push(d), transactionSet: (set) => void sets.push(set.controlNumber) },
+      { maxSegmentBytes: 1000 },
+    );
+    reader.write(latin1(order().split('CTT')[0] ?? ''));
+    for (let chunk = 0; chunk < 20; chunk += 1) reader.write(latin1('9'.repeat(100)));
+    reader.end();
+    const runaway = diagnostics.find((d) => d.code === InterchangeNote.segmentTerminatorInvalid);
+    expect(runaway?.message).toMatch(/^No segment terminator in \d+ bytes; the rest of this interchange cannot be read\.$/);
+    expect(Number(runaway?.message.match(/in (\d+) bytes/)?.[1])).toBeLessThanOrEqual(1100);
+    // The set that was cut off is still reported, without its trailer.
+    expect(sets).toEqual(['0001']);
+    expect(diagnostics.map((d) => `${d.codeList}:${d.code}`)).toContain('AK502:2');
   });
 });
 
