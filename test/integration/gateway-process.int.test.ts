@@ -130,8 +130,9 @@ describe('two gateways on one DATABASE_URL', () => {
     try {
       await Promise.all(gateways.map((gateway) => gateway.healthy()));
       const applied = gateways.map((gateway) => gateway.logLines().find((line) => line.msg === 'gateway started')?.migrationsApplied as number);
-      expect(applied.reduce((sum, count) => sum + count, 0)).toBe(2);
-      expect((await pool.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(2);
+      const migrations = (await fs.readdir(path.resolve('gateway/store/migrations'))).filter((name) => name.endsWith('.sql')).length;
+      expect(applied.reduce((sum, count) => sum + count, 0)).toBe(migrations);
+      expect((await pool.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(migrations);
 
       const contents = Array.from({ length: 50 }, (_, index) => `UNB+UNOC:3+ACME+3PL+250101:1200+${index}'`);
       await Promise.all(contents.map((content, index) => drop(inbox, 'acme', `file-${index}.edi`, content)));
