@@ -15,6 +15,14 @@ export interface DiagnosticLocation {
   readonly segment?: string;
   /** 1-based element position (ISA06 is element 6). */
   readonly element?: number;
+  /** 1-based component position within a composite element. */
+  readonly component?: number;
+  /** 1-based repetition of a repeating element. */
+  readonly repetition?: number;
+  /** The standard's reference number of the element: '324' for BEG03. */
+  readonly elementRef?: string;
+  /** Identifier of the innermost loop the segment belongs to ('N1', 'PO1', 'HL'). */
+  readonly loop?: string;
 }
 
 export interface Diagnostic {
@@ -27,4 +35,6 @@ export interface Diagnostic {
   readonly code: string;
   readonly message: string;
   readonly location: DiagnosticLocation;
+  /** The offending value as it stands, for the acknowledgment's copy of bad data (AK404 / IK404). */
+  readonly data?: string;
 }

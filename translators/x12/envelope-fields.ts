@@ -1,4 +1,5 @@
 import { GroupError, InterchangeNote } from './codes.js';
+import { isDate, isTime } from './element-values.js';
 import { element, type Segment } from './segment.js';
 
 // The fixed rules of the ISA and GS headers, each problem with the code its acknowledgment reports.
@@ -54,7 +55,7 @@ export function validateIsa(isa: Segment): FieldProblem[] {
     }
   }
   const date = element(isa, 9);
-  if (date.length === 6 && !isDate(`20${date}`)) problems.push({ severity: 'error', codeList: 'TA105', code: InterchangeNote.dateInvalid, message: `ISA09, the interchange date, "${date}" is not a date (YYMMDD).` });
+  if (date.length === 6 && !isDate(date)) problems.push({ severity: 'error', codeList: 'TA105', code: InterchangeNote.dateInvalid, message: `ISA09, the interchange date, "${date}" is not a date (YYMMDD).` });
   const time = element(isa, 10);
   if (time.length === 4 && !isTime(time)) problems.push({ severity: 'error', codeList: 'TA105', code: InterchangeNote.timeInvalid, message: `ISA10, the interchange time, "${time}" is not a time (HHMM).` });
   const version = element(isa, 12);
@@ -77,24 +78,9 @@ export function validateGroupHeader(gs: Segment): FieldProblem[] {
   if (!/^[A-Z]{2}$/.test(element(gs, 1))) content(`GS01, the functional identifier, must be two capital letters; it is "${element(gs, 1)}".`);
   const date = element(gs, 4);
   // CCYYMMDD; versions before 004010 wrote YYMMDD.
-  if (!(date.length === 8 ? isDate(date) : date.length === 6 && isDate(`20${date}`))) content(`GS04, the group date, "${date}" is not a date (CCYYMMDD).`);
+  if (!isDate(date)) content(`GS04, the group date, "${date}" is not a date (CCYYMMDD).`);
   if (!isTime(element(gs, 5))) content(`GS05, the group time, "${element(gs, 5)}" is not a time (HHMM, HHMMSS or HHMMSSd..d).`);
   if (!/^[TX]$/.test(element(gs, 7))) content(`GS07, the responsible agency, must be X (or T); it is "${element(gs, 7)}".`);
   if (!/^[A-Z0-9]{1,12}$/.test(element(gs, 8).trimEnd())) content(`GS08, the version, must be 1 to 12 letters or digits; it is "${element(gs, 8)}".`);
   return problems;
-}
-
-function isDate(ccyymmdd: string): boolean {
-  if (!/^\d{8}$/.test(ccyymmdd)) return false;
-  const year = Number(ccyymmdd.slice(0, 4));
-  const month = Number(ccyymmdd.slice(4, 6));
-  const day = Number(ccyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function isTime(value: string): boolean {
-  const match = /^(\d\d)(\d\d)(\d\d)?(\d{1,2})?$/.exec(value);
-  if (!match) return false;
-  return Number(match[1]) < 24 && Number(match[2]) < 60 && (match[3] === undefined || Number(match[3]) < 60);
 }

@@ -169,7 +169,17 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
   }
 
   const sink: SegmentSink = {
-    diagnostic: report,
+    // The lexer knows bytes, not envelopes: say which interchange, group and set its finding is in.
+    diagnostic: (diagnostic) =>
+      report({
+        ...diagnostic,
+        location: {
+          ...(interchange ? { interchange: interchange.header.controlNumber } : {}),
+          ...(group ? { group: group.header.controlNumber } : {}),
+          ...(set ? { set: element(set.st, 2).trimEnd(), segmentPosition: set.segments.length + 1 } : {}),
+          ...diagnostic.location,
+        },
+      }),
     interchangeHeader(isa, delimiters) {
       if (interchange) closeInterchange(undefined, isa);
       handler.segment?.(isa, delimiters);
@@ -184,6 +194,8 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
         receiver: { qualifier: element(isa, 7), id: element(isa, 8).trimEnd() },
       };
       interchange = { header, groups: 0, groupNumbers: new Set() };
+      // Handlers hear of the interchange before its findings, so they can file those under it.
+      handler.interchange?.(header);
       for (const problem of validateIsa(isa)) {
         report({ level: 'interchange', severity: problem.severity, codeList: 'TA105', code: problem.code, message: problem.message, location: where(isa) });
       }
@@ -192,7 +204,6 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
         interchangeError(InterchangeNote.duplicateInterchange, `Interchange control number ${header.controlNumber} from ${header.sender.id} to ${header.receiver.id} appears twice in this file.`, isa);
       }
       interchangeIdentities.add(identity);
-      handler.interchange?.(header);
     },
     segment(segment) {
       last = segment;
@@ -240,6 +251,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
     };
     owner.groups += 1;
     group = { header, sets: 0, setNumbers: new Set() };
+    handler.group?.(header);
     if (owner.groupNumbers.has(header.controlNumber)) {
       groupError(GroupError.controlNumberInvalid, `Group control number ${quoted(header.controlNumber)} is used twice in interchange ${owner.header.controlNumber}.`, gs);
     }
@@ -248,7 +260,6 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
       if (problem.codeList === 'AK905') groupError(problem.code, problem.message, gs);
       else interchangeError(problem.code, problem.message, gs);
     }
-    handler.group?.(header);
   }
 
   function openSet(st: Segment, owner: OpenGroup): void {

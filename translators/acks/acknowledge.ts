@@ -1,0 +1,68 @@
+import type { X12Delimiters } from '../x12/segment.js';
+import type { OutgoingGroup, OutgoingInterchange, SegmentData } from '../x12/serialize.js';
+import type { InterchangeOutcome } from '../x12/validating-reader.js';
+import { functionalAck, type FunctionalAckKind } from './functional-ack.js';
+
+// Which acknowledgments an interchange gets, and their envelope: a TA1 when the sender asked for one
+// (ISA14 = 1) or the envelope itself is broken; a 997 or 999 per functional group when the interchange
+// was accepted. Never an acknowledgment of an acknowledgment: 997, 999 and TA1 are not answered.
+
+export interface AckPolicy {
+  /** 997 or 999 regardless of version; by default 999 for 005010 groups and 997 for older ones. */
+  readonly functionalAck?: FunctionalAckKind;
+  /** Send TA1 only when asked (ISA14 = 1), even for a broken envelope. */
+  readonly ta1OnlyWhenRequested?: boolean;
+}
+
+const ACK_GROUP = 'FA';
+
+/** The acknowledgment interchange for `outcome`, addressed back to its sender, or undefined when none is due. */
+export function acknowledge(outcome: InterchangeOutcome, delimiters: X12Delimiters, policy: AckPolicy = {}): OutgoingInterchange | undefined {
+  const { header } = outcome;
+  const answerable = outcome.groups.filter((group) => group.header.functionalId !== ACK_GROUP);
+  const isAcknowledgment = answerable.length === 0 && (outcome.groups.length > 0 || outcome.interchangeSegments.includes('TA1'));
+  if (isAcknowledgment) return undefined;
+
+  const errors = outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+  const wantsTa1 = header.acknowledgmentRequested || (errors.length > 0 && !policy.ta1OnlyWhenRequested);
+  const segments: SegmentData[] = [];
+  if (wantsTa1) {
+    const first = errors[0] ?? warnings[0];
+    const isa = header.isa;
+    segments.push({
+      tag: 'TA1',
+      elements: [header.controlNumber, isa.elements[9] ?? '', isa.elements[10] ?? '', errors.length > 0 ? 'R' : warnings.length > 0 ? 'E' : 'A', first?.code ?? '000'],
+    });
+  }
+  // A rejected interchange is not processed, so its groups get no acknowledgment of their own.
+  const groups = errors.length > 0 ? [] : functionalGroups(answerable, delimiters, policy);
+  if (segments.length === 0 && groups.length === 0) return undefined;
+  return {
+    sender: header.receiver,
+    receiver: header.sender,
+    version: header.version,
+    usage: header.usage === 'T' ? 'T' : header.usage === 'I' ? 'I' : 'P',
+    acknowledgmentRequested: false,
+    segments,
+    groups,
+  };
+}
+
+/** One FA group per sender, receiver and acknowledgment version, holding a 997 or 999 per group acknowledged. */
+function functionalGroups(groups: InterchangeOutcome['groups'], delimiters: X12Delimiters, policy: AckPolicy): OutgoingGroup[] {
+  const byEnvelope = new Map<string, { sender: string; receiver: string; version: string; sets: OutgoingGroup['sets'][number][] }>();
+  for (const group of groups) {
+    const version5010 = group.header.version.startsWith('005');
+    const kind = policy.functionalAck ?? (version5010 ? '999' : '997');
+    const version = kind === '999' ? '005010X231A1' : version5010 ? '005010' : group.header.version.slice(0, 6);
+    const gs = group.header.gs;
+    const sender = (gs.elements[3] ?? '').trimEnd();
+    const receiver = (gs.elements[2] ?? '').trimEnd();
+    const key = `${sender}\u0000${receiver}\u0000${version}`;
+    const entry = byEnvelope.get(key) ?? { sender, receiver, version, sets: [] };
+    entry.sets.push({ id: kind, ...(kind === '999' ? { implementationReference: '005010X231A1' } : {}), segments: functionalAck(group, kind, delimiters) });
+    byEnvelope.set(key, entry);
+  }
+  return [...byEnvelope.values()].map((entry) => ({ functionalId: ACK_GROUP, ...entry }));
+}

@@ -1,0 +1,89 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { SegmentError } from '../x12/codes.js';
+import type { X12Delimiters } from '../x12/segment.js';
+import type { SegmentData } from '../x12/serialize.js';
+import type { GroupOutcome } from '../x12/validating-reader.js';
+import { isImplementationOnly, setStatus } from './set-status.js';
+
+// The 997 (functional acknowledgment) or 999 (implementation acknowledgment, 005010X231A1) of one group:
+// AK1, then per set AK2, its segment errors (AK3/IK3) with their element errors (AK4/IK4), AK5/IK5, and
+// AK9 with the counts. A group with one bad set still accepts its good ones: AK9 says P.
+
+export type FunctionalAckKind = '997' | '999';
+
+/** The 997 and 999 codes that mean the same; a 997 has no implementation-guide (I) codes. */
+const IN_997: Readonly<Record<string, string>> = {
+  I4: SegmentError.unexpectedSegment,
+  I5: '5',
+  I6: '7',
+  I10: '3',
+  I12: '7',
+};
+
+/** The body (AK1 to AK9) of the acknowledgment, whose values must not hold the acknowledgment's `delimiters`. */
+export function functionalAck(group: GroupOutcome, kind: FunctionalAckKind, delimiters: X12Delimiters): SegmentData[] {
+  const is999 = kind === '999';
+  const code = (value: string) => (is999 ? value : (IN_997[value] ?? value));
+  const header = group.header;
+  const segments: SegmentData[] = [{ tag: 'AK1', elements: is999 || header.version.startsWith('005') ? [header.functionalId, header.controlNumber, header.version] : [header.functionalId, header.controlNumber] }];
+  let accepted = 0;
+  for (const set of group.sets) {
+    const status = setStatus(set);
+    if (status.code !== 'R') accepted += 1;
+    segments.push({ tag: 'AK2', elements: set.implementationReference && (is999 || header.version.startsWith('005')) ? [set.id, set.controlNumber, set.implementationReference] : [set.id, set.controlNumber] });
+    segments.push(...segmentErrors(set.diagnostics, is999, code, delimiters));
+    const reasons = [...new Set(status.reasons.map(code))];
+    segments.push({ tag: is999 ? 'IK5' : 'AK5', elements: [status.code, ...reasons] });
+  }
+  const groupErrors = group.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.codeList === 'AK905');
+  const received = group.sets.length;
+  const rejected = groupErrors.length > 0;
+  const noted = group.sets.some((set) => setStatus(set).code === 'E');
+  const status = rejected || (received > 0 && accepted === 0) ? 'R' : accepted < received ? 'P' : noted ? 'E' : 'A';
+  const groupCodes = [...new Set(groupErrors.map((diagnostic) => diagnostic.code))].slice(0, 5);
+  segments.push({ tag: 'AK9', elements: [status, String(group.declaredSets ?? received), String(received), String(rejected ? 0 : accepted), ...groupCodes] });
+  return segments;
+}
+
+/** AK3/IK3 per segment in error, each followed by AK4/IK4 per element in error (at most 99 of each, as the 997 allows). */
+function segmentErrors(diagnostics: readonly Diagnostic[], is999: boolean, code: (value: string) => string, delimiters: X12Delimiters): SegmentData[] {
+  const entries: { code: string; location: Diagnostic['location']; elements: Diagnostic[] }[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== 'error') continue;
+    const location = diagnostic.location;
+    if (diagnostic.level === 'segment') {
+      entries.push({ code: diagnostic.code, location, elements: [] });
+    } else if (diagnostic.level === 'element') {
+      const same = entries.find((entry) => entry.code === SegmentError.segmentHasElementErrors && entry.location.segmentPosition === location.segmentPosition);
+      if (same) same.elements.push(diagnostic);
+      else entries.push({ code: SegmentError.segmentHasElementErrors, location, elements: [diagnostic] });
+    }
+  }
+  entries.sort((a, b) => (a.location.segmentPosition ?? 0) - (b.location.segmentPosition ?? 0));
+  const segments: SegmentData[] = [];
+  for (const entry of entries.slice(0, 99)) {
+    const location = entry.location;
+    segments.push({ tag: is999 ? 'IK3' : 'AK3', elements: [location.segment ?? '', String(location.segmentPosition ?? ''), location.loop ?? '', code(entry.code)] });
+    for (const element of entry.elements.slice(0, 99)) {
+      const at = element.location;
+      const position = [String(at.element ?? ''), at.component !== undefined ? String(at.component) : '', is999 && at.repetition !== undefined ? String(at.repetition) : ''];
+      while (position.length > 1 && position.at(-1) === '') position.pop();
+      segments.push({ tag: is999 ? 'IK4' : 'AK4', elements: [position, at.elementRef ?? '', code(element.code), copyOfBadData(element.data, delimiters)] });
+    }
+  }
+  return segments;
+}
+
+/**
+ * AK404 / IK404 is the bad value as received, at most 99 characters. It cannot hold a delimiter of the
+ * acknowledgment; one in the value is left out rather than refusing the whole acknowledgment.
+ */
+function copyOfBadData(data: string | undefined, delimiters: X12Delimiters): string {
+  if (data === undefined) return '';
+  const forbidden = [delimiters.element, delimiters.component, delimiters.segment, ...(delimiters.repetition ? [delimiters.repetition] : [])];
+  let copy = '';
+  for (const character of data) {
+    if (character >= ' ' && character !== '\x7f' && !forbidden.includes(character)) copy += character;
+  }
+  return copy.slice(0, 99);
+}

@@ -1,0 +1,57 @@
+import type { ElementType } from './specs/spec-types.js';
+
+// Whether a value is well formed for its X12 data type. Lengths of numbers count digits only: a sign and a
+// decimal point are not part of an N or R element's length.
+
+/** Length as X12 counts it for the type. */
+export function valueLength(type: ElementType, value: string): number {
+  if (type === 'R' || type.startsWith('N')) {
+    let digits = 0;
+    for (let index = 0; index < value.length; index += 1) {
+      const code = value.charCodeAt(index);
+      if (code >= 48 && code <= 57) digits += 1;
+    }
+    return digits;
+  }
+  return value.length;
+}
+
+const IMPLIED_DECIMAL = /^-?\d+$/;
+const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)$/;
+/** 005010 allows exponential notation in R elements. */
+const DECIMAL_WITH_EXPONENT = /^-?(?:\d+\.?\d*|\.\d+)(?:E-?\d+)?$/;
+
+export function isNumber(type: ElementType, value: string, exponentAllowed: boolean): boolean {
+  if (type === 'R') return (exponentAllowed ? DECIMAL_WITH_EXPONENT : DECIMAL).test(value);
+  return IMPLIED_DECIMAL.test(value);
+}
+
+/** CCYYMMDD or YYMMDD, a day that exists. */
+export function isDate(value: string): boolean {
+  if (!/^\d{6}(?:\d\d)?$/.test(value)) return false;
+  const year = value.length === 8 ? Number(value.slice(0, 4)) : 2000 + Number(value.slice(0, 2));
+  const month = Number(value.slice(-4, -2));
+  const day = Number(value.slice(-2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  return day <= days;
+}
+
+/** HHMM, HHMMSS, HHMMSSD or HHMMSSDD, on a 24-hour clock. */
+export function isTime(value: string): boolean {
+  if (!/^\d{4}(?:\d\d(?:\d{1,2})?)?$/.test(value)) return false;
+  const hours = Number(value.slice(0, 2));
+  const minutes = Number(value.slice(2, 4));
+  const seconds = value.length >= 6 ? Number(value.slice(4, 6)) : 0;
+  return hours <= 23 && minutes <= 59 && seconds <= 59;
+}
+
+/** Control characters are never data in X12; everything else a partner's character set may allow. */
+export function firstInvalidCharacter(value: string): number {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return index;
+  }
+  return -1;
+}

@@ -1,0 +1,139 @@
+import { SegmentError } from '../codes.js';
+import type { Segment } from '../segment.js';
+import { LoopNode, SegmentNode, type TreeDelimiters } from '../tree.js';
+import type { CompiledLoop, CompiledSegment, CompiledSet, CompiledSlot } from './compiled-spec.js';
+
+// Places each segment of a set in the set's structure, the way X12 resolves it: look forward in the
+// innermost open loop first, then in the loops around it; a loop's first segment starts a new repeat.
+// Whatever cannot be placed, comes too often, or is missing is reported with the 997/999 segment codes.
+
+export interface SegmentProblem {
+  readonly code: string;
+  /** The segment the problem is about: for a missing segment, the tag that should have been there. */
+  readonly tag: string;
+  /** Position (ST = 1) where it was found, or where the missing segment was noticed. */
+  readonly position: number;
+  readonly segment: Segment | undefined;
+  readonly loop: string;
+  readonly message: string;
+}
+
+export interface PlacedSegment {
+  readonly node: SegmentNode;
+  readonly definition: CompiledSegment;
+  readonly loop: string;
+}
+
+export interface StructureResult {
+  readonly tree: LoopNode;
+  readonly placed: readonly PlacedSegment[];
+  readonly problems: readonly SegmentProblem[];
+}
+
+interface Frame {
+  readonly loop: CompiledLoop;
+  readonly node: LoopNode;
+  /** Index in loop.body of the slot last filled; -1 before the first. */
+  index: number;
+  /** Uses of each slot in this repeat of the loop (repeats, for a loop slot). */
+  readonly counts: number[];
+}
+
+export function matchStructure(set: CompiledSet, segments: readonly Segment[], delimiters: TreeDelimiters, implementation: boolean): StructureResult {
+  const tree = new LoopNode('');
+  const stack: Frame[] = [{ loop: set.root, node: tree, index: -1, counts: set.root.body.map(() => 0) }];
+  const placed: PlacedSegment[] = [];
+  const problems: SegmentProblem[] = [];
+  let position = 0;
+
+  const missing = (frame: Frame, from: number, to: number, segment: Segment | undefined) => {
+    for (let index = from; index < to; index += 1) {
+      const slot = frame.loop.body[index] as CompiledSlot;
+      if (slot.requirement !== 'M' || (frame.counts[index] ?? 0) > 0) continue;
+      const tag = slot.kind === 'segment' ? slot.tag : slot.trigger;
+      // A missing SE is the envelope's finding (set trailer missing), reported once there.
+      if (tag === 'SE') continue;
+      const loop = slot.kind === 'loop' ? slot.id : frame.loop.id;
+      problems.push({
+        code: SegmentError.requiredSegmentMissing,
+        tag,
+        position,
+        segment,
+        loop,
+        message: slot.kind === 'loop' ? `The ${slot.id} loop is required but missing; it starts with ${tag}.` : `${tag}, the ${describe(slot.segment.name)} segment, is required${frame.loop.id ? ` in the ${frame.loop.id} loop` : ''} but missing.`,
+      });
+    }
+  };
+
+  const close = (frame: Frame, segment: Segment | undefined) => missing(frame, frame.index + 1, frame.loop.body.length, segment);
+
+  for (const segment of segments) {
+    position += 1;
+    const found = find(stack, segment.tag);
+    if (!found) {
+      const loop = (stack.at(-1) as Frame).loop.id;
+      const known = set.tags.has(segment.tag);
+      const code = known ? SegmentError.segmentOutOfSequence : /^[A-Z][A-Z0-9]{1,2}$/.test(segment.tag) ? SegmentError.segmentNotInSet : SegmentError.unrecognizedSegmentId;
+      const message = known
+        ? `${segment.tag} is out of order here${loop ? ` (in the ${loop} loop)` : ''}; transaction set ${set.spec.id} allows it only elsewhere.`
+        : code === SegmentError.segmentNotInSet
+          ? `${segment.tag} is not a segment of transaction set ${set.spec.id} (${set.spec.name}).`
+          : `"${segment.tag}" is not a segment identifier.`;
+      problems.push({ code, tag: segment.tag, position, segment, loop, message });
+      continue;
+    }
+    while (stack.length - 1 > found.depth) close(stack.pop() as Frame, segment);
+    const frame = stack[found.depth] as Frame;
+    missing(frame, frame.index + 1, found.index, segment);
+    frame.index = found.index;
+    const slot = frame.loop.body[found.index] as CompiledSlot;
+    frame.counts[found.index] = (frame.counts[found.index] ?? 0) + 1;
+    const count = frame.counts[found.index] as number;
+    const node = new SegmentNode(segment, position, delimiters);
+    if (slot.kind === 'loop') {
+      if (count > slot.max) {
+        problems.push({ code: SegmentError.loopOverMaximum, tag: segment.tag, position, segment, loop: slot.id, message: `The ${slot.id} loop repeats more than the ${slot.max} times allowed.` });
+      }
+      if (slot.notUsed && count === 1) notUsed(slot.id, `The ${slot.id} loop is not used in this partner's guide.`);
+      const loopNode = new LoopNode(slot.id);
+      frame.node.children.push(loopNode);
+      const inner: Frame = { loop: slot, node: loopNode, index: 0, counts: slot.body.map((_, index) => (index === 0 ? 1 : 0)) };
+      stack.push(inner);
+      loopNode.children.push(node);
+      placed.push({ node, definition: (slot.body[0] as { segment: CompiledSegment }).segment, loop: slot.id });
+      continue;
+    }
+    if (count > slot.max) {
+      problems.push({ code: SegmentError.segmentOverMaximumUse, tag: segment.tag, position, segment, loop: frame.loop.id, message: `${segment.tag} appears more than the ${slot.max} time${slot.max === 1 ? '' : 's'} allowed${frame.loop.id ? ` in one ${frame.loop.id} loop` : ''}.` });
+    }
+    if (slot.notUsed && count === 1) notUsed(frame.loop.id, `${segment.tag} is not used in this partner's guide.`);
+    frame.node.children.push(node);
+    placed.push({ node, definition: slot.segment, loop: frame.loop.id });
+
+    function notUsed(loop: string, message: string): void {
+      problems.push({ code: implementation ? SegmentError.implementationNotUsedSegmentPresent : SegmentError.unexpectedSegment, tag: segment.tag, position, segment, loop, message });
+    }
+  }
+  while (stack.length > 0) close(stack.pop() as Frame, undefined);
+  return { tree, placed, problems };
+}
+
+/** The innermost open loop that can take `tag` next, and the slot that takes it. */
+function find(stack: readonly Frame[], tag: string): { depth: number; index: number } | undefined {
+  for (let depth = stack.length - 1; depth >= 0; depth -= 1) {
+    const frame = stack[depth] as Frame;
+    // Inside a loop its first segment is never matched again: that starts the next repeat, one level up.
+    const from = depth === 0 ? Math.max(frame.index, 0) : Math.max(frame.index, 1);
+    const body = frame.loop.body;
+    for (let index = from; index < body.length; index += 1) {
+      const slot = body[index] as CompiledSlot;
+      if ((slot.kind === 'segment' ? slot.tag : slot.trigger) === tag) return { depth, index };
+    }
+  }
+  return undefined;
+}
+
+/** 'Beginning Segment for Purchase Order' -> 'beginning segment for purchase order'; acronyms kept. */
+export function describe(name: string): string {
+  return name.replace(/\b([A-Z])([a-z]+)/g, (_, first: string, rest: string) => first.toLowerCase() + rest);
+}
