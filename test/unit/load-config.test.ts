@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../gateway/config/load-config.js';
 import { GatewayError } from '../../gateway/errors/gateway-error.js';
 
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'edi-config-'));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
 function writeConfigFile(text: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'edi-config-')), 'gateway.yaml');
+  const file = path.join(fs.mkdtempSync(path.join(folder, 'case-')), 'gateway.yaml');
   fs.writeFileSync(file, text);
   return file;
 }
