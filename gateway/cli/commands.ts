@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { ackCommand } from './commands/ack.js';
 import { configCommand } from './commands/config-show.js';
 import { filesListCommand } from './commands/files-list.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -6,4 +7,4 @@ import { migrateCommand } from './commands/migrate.js';
 import { startCommand } from './commands/start.js';
 
 /** Every sub-command of `edi-gateway`, in the order --help lists them. */
-export const commands: readonly Command[] = [startCommand, filesListCommand, inspectCommand, migrateCommand, configCommand];
+export const commands: readonly Command[] = [startCommand, filesListCommand, inspectCommand, ackCommand, migrateCommand, configCommand];

@@ -13,12 +13,13 @@ function file(name: string, content: string): string {
 
 const inspect = (...args: string[]) => runCliInProcess(['inspect', ...args]);
 
-const interchange = (se01 = '3') =>
+const interchange = (se01 = '4', big = 'BIG*20250107*INV-1') =>
   [
     'ISA*00*          *00*          *ZZ*ACME           *ZZ*THREEPL        *250107*1305*U*00401*000000905*0*P*>',
     'GS*IN*ACME*THREEPL*20250107*1305*905*X*004010',
     'ST*810*0001',
-    'BIG*20250107*INV-1',
+    big,
+    'TDS*1000',
     `SE*${se01}*0001`,
     'GE*1*905',
     'IEA*1*000000905',
@@ -30,19 +31,20 @@ describe('edi-gateway inspect', () => {
     expect(code).toBe(0);
     expect(out).toContain('interchange 000000905 from ZZ:ACME to ZZ:THREEPL, version 00401, production, at byte 0');
     expect(out).toContain('  group 905 (IN), version 004010');
-    expect(out).toContain('    transaction set 810 0001: 3 segments');
+    expect(out).toContain('    transaction set 810 0001: 4 segments');
     expect(out).toContain('1 interchange, 1 group, 1 transaction set; 0 errors, 0 warnings.');
   });
 
   it('shows each fault with its code and place, and exits 1', async () => {
-    const { code, out } = await inspect(file('bad.x12', interchange('4')));
+    const { code, out } = await inspect(file('bad.x12', interchange('5', 'BIG*20250230*INV-1')));
     expect(code).toBe(1);
     expect(out).toContain('ERROR AK502 4 (byte');
-    expect(out).toContain('set 0001, segment 3, SE): SE01 says "4" segments but transaction set 0001 has 3 (ST to SE).');
+    expect(out).toContain('set 0001, segment 4, SE): SE01 says "5" segments but transaction set 0001 has 4 (ST to SE).');
+    expect(out).toContain('ERROR AK403 8 (byte 167, interchange 000000905, group 905, set 0001, segment 2, BIG01): BIG01, the date, is "20250230", which is not a date (CCYYMMDD).');
   });
 
   it('writes one JSON object per line with --json', async () => {
-    const { code, out } = await inspect(file('json.x12', interchange('4')), '--json');
+    const { code, out } = await inspect(file('json.x12', interchange('5')), '--json');
     expect(code).toBe(1);
     const kinds = out.trim().split('\n').map((line) => JSON.parse(line).kind);
     expect(kinds).toEqual(['interchange', 'group', 'diagnostic', 'transactionSet', 'summary']);
@@ -65,5 +67,54 @@ describe('edi-gateway inspect', () => {
     const { code, err } = await inspect();
     expect(code).toBe(2);
     expect(err).toContain('FILE is missing');
+  });
+});
+
+const ack = (...args: string[]) => runCliInProcess(['ack', ...args]);
+
+describe('edi-gateway ack', () => {
+  it('prints the 997 it would send, reproducibly with --control-number, --date and --time', async () => {
+    const { code, out } = await ack(file('ack.x12', interchange('4', 'BIG*20250230*INV-1')), '--control-number', '42', '--date', '20250108', '--time', '0930');
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'ISA*00*          *00*          *ZZ*THREEPL        *ZZ*ACME           *250108*0930*U*00401*000000042*0*P*>~',
+        'GS*FA*THREEPL*ACME*20250108*0930*42*X*004010~',
+        'ST*997*0042~',
+        'AK1*IN*905~',
+        'AK2*810*0001~',
+        'AK3*BIG*2**8~',
+        'AK4*1*373*8*20250230~',
+        'AK5*R*5~',
+        'AK9*R*1*1*0~',
+        'SE*8*0042~',
+        'GE*1*42~',
+        'IEA*1*000000042~',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints nothing for an acknowledgment, which is never acknowledged', async () => {
+    const text = [
+      'ISA*00*          *00*          *ZZ*ACME           *ZZ*THREEPL        *250107*1305*U*00401*000000906*1*P*>',
+      'GS*FA*ACME*THREEPL*20250107*1305*906*X*004010',
+      'ST*997*0001',
+      'AK1*IN*905',
+      'AK9*A*1*1*1',
+      'SE*4*0001',
+      'GE*1*906',
+      'IEA*1*000000906',
+    ].join('~\n');
+    const { code, out } = await ack(file('997.x12', `${text}~\n`), '--date', '20250108', '--time', '0930');
+    expect(code).toBe(0);
+    expect(out).toBe('');
+  });
+
+  it('exits 2 for options it cannot use, naming them', async () => {
+    const clean = file('clean-ack.x12', interchange());
+    expect(await ack(clean, '--control-number', '0')).toMatchObject({ code: 2, err: expect.stringContaining('--control-number must be a number from 1 to 999999999') });
+    expect(await ack(clean, '--date', '20250108')).toMatchObject({ code: 2, err: expect.stringContaining('--date YYYYMMDD and --time HHMM go together') });
+    expect(await ack(clean, '--functional-ack', '998')).toMatchObject({ code: 2, err: expect.stringContaining('--functional-ack must be 997 or 999') });
   });
 });

@@ -33,8 +33,8 @@ async function acks(lines: readonly string[], policy: AckPolicy = {}): Promise<s
   const allocator = createMemoryAllocator({ interchange: 7001, group: 7001, set: 7001 });
   let text = '';
   for (const outcome of outcomes) {
-    const answer = acknowledge(outcome, outcome.header.delimiters, policy);
-    if (answer) text += await serializeInterchange(answer, { delimiters: outcome.header.delimiters, lineEnding: '\n', allocator, partner: 'ACME', now: NOW });
+    const answer = acknowledge(outcome, NOW, policy);
+    if (answer) text += await serializeInterchange(answer.interchange, { delimiters: answer.delimiters, lineEnding: '\n', allocator, partner: 'ACME', now: NOW });
   }
   return text;
 }

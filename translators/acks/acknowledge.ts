@@ -1,3 +1,4 @@
+import { isDate, isTime } from '../x12/element-values.js';
 import type { X12Delimiters } from '../x12/segment.js';
 import type { OutgoingGroup, OutgoingInterchange, SegmentData } from '../x12/serialize.js';
 import type { InterchangeOutcome } from '../x12/validating-reader.js';
@@ -16,9 +17,16 @@ export interface AckPolicy {
 
 const ACK_GROUP = 'FA';
 
+export interface Acknowledgment {
+  readonly interchange: OutgoingInterchange;
+  /** The sender's own delimiters, with a repetition separator added when its version needs one and it gave none. */
+  readonly delimiters: X12Delimiters;
+}
+
 /** The acknowledgment interchange for `outcome`, addressed back to its sender, or undefined when none is due. */
-export function acknowledge(outcome: InterchangeOutcome, delimiters: X12Delimiters, policy: AckPolicy = {}): OutgoingInterchange | undefined {
+export function acknowledge(outcome: InterchangeOutcome, now: Date, policy: AckPolicy = {}): Acknowledgment | undefined {
   const { header } = outcome;
+  const delimiters = answerDelimiters(header.delimiters, header.version);
   const answerable = outcome.groups.filter((group) => group.header.functionalId !== ACK_GROUP);
   const isAcknowledgment = answerable.length === 0 && (outcome.groups.length > 0 || outcome.interchangeSegments.includes('TA1'));
   if (isAcknowledgment) return undefined;
@@ -30,15 +38,26 @@ export function acknowledge(outcome: InterchangeOutcome, delimiters: X12Delimite
   if (wantsTa1) {
     const first = errors[0] ?? warnings[0];
     const isa = header.isa;
+    // TA102 and TA103 repeat the interchange's date and time; a broken ISA's cannot be, so the answer's own are given.
+    const date = isa.elements[9] ?? '';
+    const time = isa.elements[10] ?? '';
+    const valid = /^\d{6}$/.test(date) && isDate(date) && /^\d{4}$/.test(time) && isTime(time);
+    const stamp = now.toISOString();
     segments.push({
       tag: 'TA1',
-      elements: [header.controlNumber, isa.elements[9] ?? '', isa.elements[10] ?? '', errors.length > 0 ? 'R' : warnings.length > 0 ? 'E' : 'A', first?.code ?? '000'],
+      elements: [
+        /^\d{9}$/.test(header.controlNumber) ? header.controlNumber : header.controlNumber.replace(/\D/g, '').padStart(9, '0').slice(-9),
+        valid ? date : `${stamp.slice(2, 4)}${stamp.slice(5, 7)}${stamp.slice(8, 10)}`,
+        valid ? time : `${stamp.slice(11, 13)}${stamp.slice(14, 16)}`,
+        errors.length > 0 ? 'R' : warnings.length > 0 ? 'E' : 'A',
+        first?.code ?? '000',
+      ],
     });
   }
   // A rejected interchange is not processed, so its groups get no acknowledgment of their own.
   const groups = errors.length > 0 ? [] : functionalGroups(answerable, delimiters, policy);
   if (segments.length === 0 && groups.length === 0) return undefined;
-  return {
+  const interchange: OutgoingInterchange = {
     sender: header.receiver,
     receiver: header.sender,
     version: header.version,
@@ -47,6 +66,15 @@ export function acknowledge(outcome: InterchangeOutcome, delimiters: X12Delimite
     segments,
     groups,
   };
+  return { interchange, delimiters };
+}
+
+/** Senders of 00501 interchanges sometimes still put U in ISA11; the answer needs a real repetition separator. */
+function answerDelimiters(delimiters: X12Delimiters, version: string): X12Delimiters {
+  if (delimiters.repetition !== undefined || version < '00402') return delimiters;
+  const taken = new Set([delimiters.element, delimiters.component, delimiters.segment]);
+  const repetition = ['^', '!', '|', '`', '{'].find((candidate) => !taken.has(candidate)) as string;
+  return { ...delimiters, repetition };
 }
 
 /** One FA group per sender, receiver and acknowledgment version, holding a 997 or 999 per group acknowledged. */

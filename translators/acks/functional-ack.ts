@@ -68,7 +68,9 @@ function segmentErrors(diagnostics: readonly Diagnostic[], is999: boolean, code:
       const at = element.location;
       const position = [String(at.element ?? ''), at.component !== undefined ? String(at.component) : '', is999 && at.repetition !== undefined ? String(at.repetition) : ''];
       while (position.length > 1 && position.at(-1) === '') position.pop();
-      segments.push({ tag: is999 ? 'IK4' : 'AK4', elements: [position, at.elementRef ?? '', code(element.code), copyOfBadData(element.data, delimiters)] });
+      // AK402 is a simple element's number; a composite's name (C001) has no place there.
+      const reference = /^\d+$/.test(at.elementRef ?? '') ? (at.elementRef as string) : '';
+      segments.push({ tag: is999 ? 'IK4' : 'AK4', elements: [position, reference, code(element.code), copyOfBadData(element.data, delimiters)] });
     }
   }
   return segments;

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import { IDENTIFY_HEAD_BYTES, identifyStandard } from '../../../translators/identify-standard.js';
 import type { Diagnostic } from '../../../translators/diagnostic.js';
-import { createX12Reader } from '../../../translators/x12/envelope-reader.js';
-import { GatewayError, describeError } from '../../errors/gateway-error.js';
+import { compiledSpecFor } from '../../../translators/x12/specs/registry.js';
+import { createValidatingReader } from '../../../translators/x12/validating-reader.js';
 import type { Command } from '../command.js';
+import { streamX12File } from '../x12-file.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -13,14 +12,9 @@ export const inspectCommand: Command = {
   optionHelp: { json: 'one JSON object per line: interchange, group, transactionSet, diagnostic, summary' },
   async run({ args, options, stdout }) {
     const file = args[0] as string;
-    const standard = identifyStandard(await readHead(file));
-    if (standard.standard === null) throw new GatewayError(standard.code, `${file}: ${standard.reason}`, { location: { file } });
-    if (standard.standard !== 'X12') {
-      throw new GatewayError('STANDARD_NOT_SUPPORTED', `${file} is ${standard.standard}; inspect reads X12 files for now.`, { location: { file } });
-    }
     const out = options.json ? jsonLines(stdout) : text(stdout);
     const counts = { interchanges: 0, groups: 0, sets: 0, errors: 0, warnings: 0 };
-    const reader = createX12Reader({
+    const reader = createValidatingReader({
       interchange: (header) => {
         counts.interchanges += 1;
         out.interchange(header.controlNumber, `${header.sender.qualifier}:${header.sender.id}`, `${header.receiver.qualifier}:${header.receiver.id}`, header.version, header.usage, header.isa.offset);
@@ -37,31 +31,13 @@ export const inspectCommand: Command = {
         counts[diagnostic.severity === 'error' ? 'errors' : 'warnings'] += 1;
         out.diagnostic(diagnostic);
       },
-    });
-    try {
-      for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) reader.write(chunk);
-    } catch (error) {
-      throw new GatewayError('FILE_UNREADABLE', `${file} could not be read to its end: ${describeError(error)}`, { location: { file }, cause: error });
-    }
+    }, { specs: compiledSpecFor });
+    await streamX12File(file, 'inspect', (chunk) => reader.write(chunk));
     reader.end();
     out.summary(counts);
     return counts.errors > 0 ? 1 : 0;
   },
 };
-
-async function readHead(file: string): Promise<Buffer> {
-  try {
-    const handle = await fs.promises.open(file, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(IDENTIFY_HEAD_BYTES), 0, IDENTIFY_HEAD_BYTES, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw new GatewayError('FILE_UNREADABLE', `${file} cannot be opened: ${describeError(error)}`, { location: { file }, cause: error });
-  }
-}
 
 interface Output {
   interchange(controlNumber: string, sender: string, receiver: string, version: string, usage: string, offset: number): void;
@@ -97,12 +73,19 @@ function text(stdout: NodeJS.WritableStream): Output {
         location.interchange && `interchange ${location.interchange}`,
         location.group && `group ${location.group}`,
         location.set && `set ${location.set}`,
+        location.loop && `loop ${location.loop}`,
         location.segmentPosition && `segment ${location.segmentPosition}`,
-        location.segment,
+        location.segment && `${location.segment}${elementName(location)}`,
       ].filter(Boolean);
       line(`  ${diagnostic.severity === 'error' ? 'ERROR' : 'warning'} ${diagnostic.codeList} ${diagnostic.code} (${where.join(', ')}): ${diagnostic.message}`);
     },
     summary: (counts) =>
       line(`${plural(counts.interchanges, 'interchange')}, ${plural(counts.groups, 'group')}, ${plural(counts.sets, 'transaction set')}; ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}.`),
   };
+}
+
+/** BEG03, MEA04-1: the element as implementation guides write it, after its segment's tag. */
+function elementName(location: Diagnostic['location']): string {
+  if (location.element === undefined) return '';
+  return `${String(location.element).padStart(2, '0')}${location.component === undefined ? '' : `-${location.component}`}`;
 }

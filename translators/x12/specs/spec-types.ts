@@ -33,7 +33,7 @@ export type ElementUseText = string;
 
 export interface ElementUse {
   readonly requirement: Requirement;
-  /** A simple element's reference number ('353') or a composite's ('C040'). */
+  /** A simple element's reference number ('353', or 'I12' for the interchange's own), or a composite's ('C040'). */
   readonly ref: string;
   /** How often the element may repeat (ISA11 separator, 005010 on); 1 for most. */
   readonly repeat: number;
@@ -116,7 +116,7 @@ export function composite(name: string, components: readonly ElementUseText[], r
 
 /** 'M 353' / 'X C040' / 'O 1271 *10' -> ElementUse. A malformed text is a bug in a spec file. */
 export function use(text: ElementUseText): ElementUse {
-  const match = /^([MOX]) (C?\d{1,4})(?: \*(\d+))?$/.exec(text);
+  const match = /^([MOX]) (C?\d{1,4}|I\d\d)(?: \*(\d+))?$/.exec(text);
   if (!match) throw new Error(`Spec error: "${text}" is not an element use such as "M 353" or "O C040 *10".`);
   return { requirement: match[1] as Requirement, ref: match[2] as string, repeat: match[3] ? Number(match[3]) : 1 };
 }

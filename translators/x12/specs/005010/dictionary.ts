@@ -1,0 +1,15 @@
+import { def, type X12Dictionary } from '../spec-types.js';
+import { composites } from './composites.js';
+import { elements } from './elements.js';
+import { segments } from './segments.js';
+
+// The TA1 answers an interchange rather than a transaction set, so its elements are the interchange's own
+// (I12, I08 ...) and it sits beside the set-level segments instead of in their table.
+const TA1 = def('Interchange Acknowledgment', ['M I12', 'M I08', 'M I09', 'M I17', 'M I18']);
+
+export const dictionary: X12Dictionary = {
+  version: '005010',
+  segments: { ...segments, TA1 },
+  composites,
+  elements,
+};
