@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { X12Parser, type X12Segment } from 'node-x12';
 import { X12parser, type FormattedSegment } from 'x12-parser';
 import { createX12Reader } from '../../translators/x12/envelope-reader.js';
+import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
+import { createValidatingReader } from '../../translators/x12/validating-reader.js';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 let peak = process.memoryUsage().rss;
@@ -41,6 +43,17 @@ if (mode === 'scan') {
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) reader.write(chunk);
   reader.end();
   if (errors > 0) throw new Error(`${errors} errors reading a generated file`);
+} else if (mode === 'validate') {
+  // Parse and validate: every transaction set checked against the 004010 856 definition, as the gateway does.
+  let errors = 0;
+  let first = '';
+  const reader = createValidatingReader(
+    { transactionSet: () => void (count += 1), diagnostic: (d) => void (d.severity === 'error' && (errors += 1, (first ||= d.message))) },
+    { specs: compiledSpecFor },
+  );
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) reader.write(chunk);
+  reader.end();
+  if (errors > 0) throw new Error(`${errors} errors validating a generated file, the first: ${first}`);
 } else if (mode === 'node-x12-stream') {
   await pipeline(chunks(), new X12Parser(), consume((segment: X12Segment) => segment.elements.length));
 } else if (mode === 'node-x12-parse') {

@@ -7,6 +7,7 @@ import { generate856 } from './generate-856.js';
 const MODES = [
   { mode: 'scan', label: 'byte scan (the floor)', library: false },
   { mode: 'reader', label: 'X12 reader, envelopes checked', library: false },
+  { mode: 'validate', label: 'X12 reader + validator (parse+validate)', library: false },
   { mode: 'node-x12-stream', label: 'node-x12 stream', library: true },
   { mode: 'node-x12-parse', label: 'node-x12 parse, whole file', library: true },
   { mode: 'x12-parser-stream', label: 'x12-parser stream', library: true },

@@ -2,7 +2,6 @@ import { ElementError } from '../codes.js';
 import type { Segment } from '../segment.js';
 import type { CompiledElement, CompiledSegment, SyntaxRule } from './compiled-spec.js';
 import { firstInvalidCharacter, isDate, isNumber, isTime, valueLength } from '../element-values.js';
-import { describe } from './match-structure.js';
 
 // The elements of one segment against its definition: presence, repetitions, components, type, length,
 // codes and the segment's syntax notes, reported with the 997/999 element codes.
@@ -35,16 +34,24 @@ export function checkElements(segment: Segment, definition: CompiledSegment, opt
       break;
     }
   }
-  for (const element of definition.elements) {
-    checkElement(element, values[element.position] ?? '', `${tag}${pad(element.position)}`, problems, options);
+  const elements = definition.elements;
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements[index] as CompiledElement;
+    const value = values[element.position] ?? '';
+    // Most elements of most segments are either absent and optional or plainly fine: keep that path lean.
+    if (value === '' ? element.requirement !== 'M' : isPlainlyValid(element, value, options)) continue;
+    checkElement(element, value, `${tag}${pad(element.position)}`, problems, options);
   }
-  checkRules(definition.rules, (position) => (values[position] ?? '') !== '', tag, (position) => `${tag}${pad(position)}`, (position) => definition.elements[position - 1], problems, undefined);
+  if (definition.rules.some((rule) => broken(rule, values, 0))) {
+    checkRules(definition.rules, values, 0, tag, (position) => `${tag}${pad(position)}`, (position) => elements[position - 1], problems, undefined);
+  }
   return problems;
 }
 
 function checkElement(element: CompiledElement, raw: string, name: string, problems: ElementProblem[], options: ElementCheckOptions): void {
+  if (raw === '' && element.requirement !== 'M') return;
   const at = { element: element.position, ref: element.ref };
-  const label = `${name}, the ${describe(element.name)},`;
+  const label = `${name}, the ${element.description},`;
   if (raw === '') {
     if (element.requirement === 'M') {
       problems.push({ code: ElementError.requiredMissing, ...at, message: `${label} is missing${element.requiredByGuide ? " (this partner's guide requires it)" : ''}.` });
@@ -84,7 +91,7 @@ function checkComposite(element: CompiledElement, value: string, name: string, p
       component: components.length + 1,
       ...repetition,
       ref: element.ref,
-      message: `${name}, the ${describe(element.name)}, has ${parts.length} components; it has only ${components.length}.`,
+      message: `${name}, the ${element.description}, has ${parts.length} components; it has only ${components.length}.`,
       data: value,
     });
   }
@@ -92,22 +99,38 @@ function checkComposite(element: CompiledElement, value: string, name: string, p
     const part = parts[component.position - 1] ?? '';
     const componentName = `${name}-${component.position}`;
     const at = { element: element.position, component: component.position, ...repetition, ref: component.ref };
-    const label = `${componentName}, the ${describe(component.name)},`;
     if (part === '') {
-      if (component.requirement === 'M') problems.push({ code: ElementError.requiredMissing, ...at, message: `${label} is missing.` });
+      if (component.requirement === 'M') problems.push({ code: ElementError.requiredMissing, ...at, message: `${componentName}, the ${component.description}, is missing.` });
       continue;
     }
-    checkSimple(component, part, label, at, problems, options);
+    checkSimple(component, part, `${componentName}, the ${component.description},`, at, problems, options);
   }
+  if (element.rules.length === 0) return;
   checkRules(
     element.rules,
-    (position) => (parts[position - 1] ?? '') !== '',
+    parts,
+    1,
     element.ref,
     (position) => `${name}-${position}`,
     (position) => components[position - 1],
     problems,
     element.position,
   );
+}
+
+/** A simple element whose value passes every check, found without building anything; anything else takes the long way. */
+function isPlainlyValid(element: CompiledElement, value: string, options: ElementCheckOptions): boolean {
+  const simple = element.simple;
+  if (!simple || element.notUsed) return false;
+  if ((options.repetition !== undefined && value.includes(options.repetition)) || value.includes(options.component)) return false;
+  if (firstInvalidCharacter(value) >= 0) return false;
+  const { type } = simple;
+  if ((type === 'R' || type.startsWith('N')) && !isNumber(type, value, options.version5010)) return false;
+  const length = valueLength(type, value);
+  if (length < simple.min || length > simple.max) return false;
+  if (type === 'DT') return isDate(value);
+  if (type === 'TM') return isTime(value);
+  return simple.codes === undefined || simple.codes.has(value);
 }
 
 type At = { element: number; component?: number; repetition?: number; ref: string };
@@ -139,9 +162,11 @@ function checkSimple(element: CompiledElement, value: string, label: string, at:
   }
 }
 
+/** `values[position - offset]` is the element (or component) at a 1-based position. */
 function checkRules(
   rules: readonly SyntaxRule[],
-  present: (position: number) => boolean,
+  values: readonly string[],
+  offset: number,
   owner: string,
   nameOf: (position: number) => string,
   elementAt: (position: number) => CompiledElement | undefined,
@@ -149,6 +174,8 @@ function checkRules(
   compositePosition: number | undefined,
 ): void {
   for (const rule of rules) {
+    if (!broken(rule, values, offset)) continue;
+    const present = (position: number) => (values[position - offset] ?? '') !== '';
     const [first, ...others] = rule.positions as [number, ...number[]];
     const given = rule.positions.filter(present);
     const absent = rule.positions.filter((position) => !present(position));
@@ -178,6 +205,28 @@ function checkRules(
         if (present(first) && !others.some(present)) report(ElementError.conditionalRequiredMissing, others[0] as number, `One of ${others.map(nameOf).join(', ')} is required when ${nameOf(first)} is given`);
         break;
     }
+  }
+}
+
+/** Whether the note is broken, without building anything: most notes hold on most segments. */
+function broken(rule: SyntaxRule, values: readonly string[], offset: number): boolean {
+  const positions = rule.positions;
+  let given = 0;
+  for (let index = 0; index < positions.length; index += 1) {
+    if ((values[(positions[index] as number) - offset] ?? '') !== '') given += 1;
+  }
+  const first = (values[(positions[0] as number) - offset] ?? '') !== '';
+  switch (rule.kind) {
+    case 'P':
+      return given > 0 && given < positions.length;
+    case 'R':
+      return given === 0;
+    case 'E':
+      return given > 1;
+    case 'C':
+      return first && given < positions.length;
+    case 'L':
+      return first && given === 1;
   }
 }
 

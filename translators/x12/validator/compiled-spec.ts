@@ -25,6 +25,8 @@ export interface CompiledElement {
   readonly position: number;
   readonly ref: string;
   readonly name: string;
+  /** The name as it reads inside a sentence: 'purchase order number'. */
+  readonly description: string;
   readonly requirement: Requirement;
   readonly repeat: number;
   readonly notUsed: boolean;
@@ -134,6 +136,7 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
       return {
         ...common,
         name: compositeDef.name,
+        description: describe(compositeDef.name),
         components: compositeDef.components.map((component, index) => compileElement(component, index + 1, tag, address, `${suffix}-${index + 1}`)),
         rules: (compositeDef.rules ?? []).map((text) => parseRule(text, use.ref)),
       };
@@ -151,7 +154,7 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
     if (min < simple.min || max > simple.max || min > max) {
       problems.push(`${tag}${suffix} lengths ${min} to ${max} do not fit inside the standard's ${simple.min} to ${simple.max}.`);
     }
-    return { ...common, name: simple.name, simple: { type: simple.type, min, max, codes, codesFromGuide: change?.codes !== undefined }, rules: [] };
+    return { ...common, name: simple.name, description: describe(simple.name), simple: { type: simple.type, min, max, codes, codesFromGuide: change?.codes !== undefined }, rules: [] };
   }
 
   function elementOverlay(tag: string, address: string, suffix: string): ElementOverlay | undefined {
@@ -177,6 +180,11 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
     tags,
     hierarchical: body.some((slot) => slot.kind === 'loop' && slot.id === 'HL'),
   };
+}
+
+/** 'Beginning Segment for Purchase Order' -> 'beginning segment for purchase order'; acronyms kept. */
+export function describe(name: string): string {
+  return name.replace(/\b([A-Z])([a-z]+)/g, (_, first: string, rest: string) => first.toLowerCase() + rest);
 }
 
 function parseRule(text: string, owner: string): SyntaxRule {

@@ -1,7 +1,7 @@
 import { SegmentError } from '../codes.js';
 import type { Segment } from '../segment.js';
 import { LoopNode, SegmentNode, type TreeDelimiters } from '../tree.js';
-import type { CompiledLoop, CompiledSegment, CompiledSet, CompiledSlot } from './compiled-spec.js';
+import { describe, type CompiledLoop, type CompiledSegment, type CompiledSet, type CompiledSlot } from './compiled-spec.js';
 
 // Places each segment of a set in the set's structure, the way X12 resolves it: look forward in the
 // innermost open loop first, then in the loops around it; a loop's first segment starts a new repeat.
@@ -94,10 +94,12 @@ export function matchStructure(set: CompiledSet, segments: readonly Segment[], d
       if (count > slot.max) {
         problems.push({ code: SegmentError.loopOverMaximum, tag: segment.tag, position, segment, loop: slot.id, message: `The ${slot.id} loop repeats more than the ${slot.max} times allowed.` });
       }
-      if (slot.notUsed && count === 1) notUsed(slot.id, `The ${slot.id} loop is not used in this partner's guide.`);
+      if (slot.notUsed && count === 1) problems.push(notUsed(segment, position, slot.id, `The ${slot.id} loop is not used in this partner's guide.`, implementation));
       const loopNode = new LoopNode(slot.id);
       frame.node.children.push(loopNode);
-      const inner: Frame = { loop: slot, node: loopNode, index: 0, counts: slot.body.map((_, index) => (index === 0 ? 1 : 0)) };
+      const counts = new Array<number>(slot.body.length).fill(0);
+      counts[0] = 1;
+      const inner: Frame = { loop: slot, node: loopNode, index: 0, counts };
       stack.push(inner);
       loopNode.children.push(node);
       placed.push({ node, definition: (slot.body[0] as { segment: CompiledSegment }).segment, loop: slot.id });
@@ -106,16 +108,17 @@ export function matchStructure(set: CompiledSet, segments: readonly Segment[], d
     if (count > slot.max) {
       problems.push({ code: SegmentError.segmentOverMaximumUse, tag: segment.tag, position, segment, loop: frame.loop.id, message: `${segment.tag} appears more than the ${slot.max} time${slot.max === 1 ? '' : 's'} allowed${frame.loop.id ? ` in one ${frame.loop.id} loop` : ''}.` });
     }
-    if (slot.notUsed && count === 1) notUsed(frame.loop.id, `${segment.tag} is not used in this partner's guide.`);
+    if (slot.notUsed && count === 1) problems.push(notUsed(segment, position, frame.loop.id, `${segment.tag} is not used in this partner's guide.`, implementation));
     frame.node.children.push(node);
     placed.push({ node, definition: slot.segment, loop: frame.loop.id });
-
-    function notUsed(loop: string, message: string): void {
-      problems.push({ code: implementation ? SegmentError.implementationNotUsedSegmentPresent : SegmentError.unexpectedSegment, tag: segment.tag, position, segment, loop, message });
-    }
   }
   while (stack.length > 0) close(stack.pop() as Frame, undefined);
   return { tree, placed, problems };
+}
+
+/** A segment or loop the partner's guide marks not used: the 999 has its own code for that. */
+function notUsed(segment: Segment, position: number, loop: string, message: string, implementation: boolean): SegmentProblem {
+  return { code: implementation ? SegmentError.implementationNotUsedSegmentPresent : SegmentError.unexpectedSegment, tag: segment.tag, position, segment, loop, message };
 }
 
 /** The innermost open loop that can take `tag` next, and the slot that takes it. */
@@ -131,9 +134,4 @@ function find(stack: readonly Frame[], tag: string): { depth: number; index: num
     }
   }
   return undefined;
-}
-
-/** 'Beginning Segment for Purchase Order' -> 'beginning segment for purchase order'; acronyms kept. */
-export function describe(name: string): string {
-  return name.replace(/\b([A-Z])([a-z]+)/g, (_, first: string, rest: string) => first.toLowerCase() + rest);
 }
