@@ -1,8 +1,8 @@
 import { isDate, isTime } from '../x12/element-values.js';
 import type { X12Delimiters } from '../x12/segment.js';
-import type { OutgoingGroup, OutgoingInterchange, SegmentData } from '../x12/serialize.js';
+import type { OutgoingGroup, OutgoingInterchange, Party, SegmentData } from '../x12/serialize.js';
 import type { InterchangeOutcome } from '../x12/validating-reader.js';
-import { functionalAck, type FunctionalAckKind } from './functional-ack.js';
+import { echoed, functionalAck, type FunctionalAckKind } from './functional-ack.js';
 
 // Which acknowledgments an interchange gets, and their envelope: a TA1 when the sender asked for one
 // (ISA14 = 1) or the envelope itself is broken; a 997 or 999 per functional group when the interchange
@@ -26,7 +26,9 @@ export interface Acknowledgment {
 /** The acknowledgment interchange for `outcome`, addressed back to its sender, or undefined when none is due. */
 export function acknowledge(outcome: InterchangeOutcome, now: Date, policy: AckPolicy = {}): Acknowledgment | undefined {
   const { header } = outcome;
-  const delimiters = answerDelimiters(header.delimiters, header.version);
+  // The answer is written in the sender's version; an ISA12 that is not one cannot be repeated.
+  const version = /^\d{5}$/.test(header.version) ? header.version : '00401';
+  const delimiters = answerDelimiters(header.delimiters, version);
   const answerable = outcome.groups.filter((group) => group.header.functionalId !== ACK_GROUP);
   const isAcknowledgment = answerable.length === 0 && (outcome.groups.length > 0 || outcome.interchangeSegments.includes('TA1'));
   if (isAcknowledgment) return undefined;
@@ -58,9 +60,9 @@ export function acknowledge(outcome: InterchangeOutcome, now: Date, policy: AckP
   const groups = errors.length > 0 ? [] : functionalGroups(answerable, delimiters, policy);
   if (segments.length === 0 && groups.length === 0) return undefined;
   const interchange: OutgoingInterchange = {
-    sender: header.receiver,
-    receiver: header.sender,
-    version: header.version,
+    sender: party(header.receiver, delimiters),
+    receiver: party(header.sender, delimiters),
+    version,
     usage: header.usage === 'T' ? 'T' : header.usage === 'I' ? 'I' : 'P',
     acknowledgmentRequested: false,
     segments,
@@ -69,10 +71,19 @@ export function acknowledge(outcome: InterchangeOutcome, now: Date, policy: AckP
   return { interchange, delimiters };
 }
 
-/** Senders of 00501 interchanges sometimes still put U in ISA11; the answer needs a real repetition separator. */
+/** The sender's qualifier and id in the fixed ISA widths: a broken ISA may have given them longer. */
+function party(value: Party, delimiters: X12Delimiters): Party {
+  return { qualifier: echoed(value.qualifier, delimiters).slice(0, 2), id: echoed(value.id, delimiters).slice(0, 15) };
+}
+
+/**
+ * Senders of 00501 interchanges sometimes still put U in ISA11, or repeat another delimiter there; the
+ * answer needs a repetition separator of its own.
+ */
 function answerDelimiters(delimiters: X12Delimiters, version: string): X12Delimiters {
-  if (delimiters.repetition !== undefined || version < '00402') return delimiters;
   const taken = new Set([delimiters.element, delimiters.component, delimiters.segment]);
+  if (version < '00402') return delimiters.repetition === undefined ? delimiters : { ...delimiters, repetition: undefined };
+  if (delimiters.repetition !== undefined && !taken.has(delimiters.repetition)) return delimiters;
   const repetition = ['^', '!', '|', '`', '{'].find((candidate) => !taken.has(candidate)) as string;
   return { ...delimiters, repetition };
 }
@@ -85,8 +96,8 @@ function functionalGroups(groups: InterchangeOutcome['groups'], delimiters: X12D
     const kind = policy.functionalAck ?? (version5010 ? '999' : '997');
     const version = kind === '999' ? '005010X231A1' : version5010 ? '005010' : group.header.version.slice(0, 6);
     const gs = group.header.gs;
-    const sender = (gs.elements[3] ?? '').trimEnd();
-    const receiver = (gs.elements[2] ?? '').trimEnd();
+    const sender = echoed((gs.elements[3] ?? '').trimEnd(), delimiters);
+    const receiver = echoed((gs.elements[2] ?? '').trimEnd(), delimiters);
     const key = `${sender}\u0000${receiver}\u0000${version}`;
     const entry = byEnvelope.get(key) ?? { sender, receiver, version, sets: [] };
     entry.sets.push({ id: kind, ...(kind === '999' ? { implementationReference: '005010X231A1' } : {}), segments: functionalAck(group, kind, delimiters) });

@@ -25,12 +25,14 @@ export function functionalAck(group: GroupOutcome, kind: FunctionalAckKind, deli
   const is999 = kind === '999';
   const code = (value: string) => (is999 ? value : (IN_997[value] ?? value));
   const header = group.header;
-  const segments: SegmentData[] = [{ tag: 'AK1', elements: is999 || header.version.startsWith('005') ? [header.functionalId, header.controlNumber, header.version] : [header.functionalId, header.controlNumber] }];
+  const echo = (value: string) => echoed(value, delimiters);
+  const withVersion = is999 || header.version.startsWith('005');
+  const segments: SegmentData[] = [{ tag: 'AK1', elements: [echo(header.functionalId), echo(header.controlNumber), ...(withVersion ? [echo(header.version)] : [])] }];
   let accepted = 0;
   for (const set of group.sets) {
     const status = setStatus(set);
     if (status.code !== 'R') accepted += 1;
-    segments.push({ tag: 'AK2', elements: set.implementationReference && (is999 || header.version.startsWith('005')) ? [set.id, set.controlNumber, set.implementationReference] : [set.id, set.controlNumber] });
+    segments.push({ tag: 'AK2', elements: [echo(set.id), echo(set.controlNumber), ...(set.implementationReference && withVersion ? [echo(set.implementationReference)] : [])] });
     segments.push(...segmentErrors(set.diagnostics, is999, code, delimiters));
     const reasons = [...new Set(status.reasons.map(code))];
     segments.push({ tag: is999 ? 'IK5' : 'AK5', elements: [status.code, ...reasons] });
@@ -63,29 +65,29 @@ function segmentErrors(diagnostics: readonly Diagnostic[], is999: boolean, code:
   const segments: SegmentData[] = [];
   for (const entry of entries.slice(0, 99)) {
     const location = entry.location;
-    segments.push({ tag: is999 ? 'IK3' : 'AK3', elements: [location.segment ?? '', String(location.segmentPosition ?? ''), location.loop ?? '', code(entry.code)] });
+    segments.push({ tag: is999 ? 'IK3' : 'AK3', elements: [echoed(location.segment ?? '', delimiters), String(location.segmentPosition ?? ''), location.loop ?? '', code(entry.code)] });
     for (const element of entry.elements.slice(0, 99)) {
       const at = element.location;
       const position = [String(at.element ?? ''), at.component !== undefined ? String(at.component) : '', is999 && at.repetition !== undefined ? String(at.repetition) : ''];
       while (position.length > 1 && position.at(-1) === '') position.pop();
       // AK402 is a simple element's number; a composite's name (C001) has no place there.
       const reference = /^\d+$/.test(at.elementRef ?? '') ? (at.elementRef as string) : '';
-      segments.push({ tag: is999 ? 'IK4' : 'AK4', elements: [position, reference, code(element.code), copyOfBadData(element.data, delimiters)] });
+      segments.push({ tag: is999 ? 'IK4' : 'AK4', elements: [position, reference, code(element.code), echoed(element.data ?? '', delimiters).slice(0, 99)] });
     }
   }
   return segments;
 }
 
 /**
- * AK404 / IK404 is the bad value as received, at most 99 characters. It cannot hold a delimiter of the
- * acknowledgment; one in the value is left out rather than refusing the whole acknowledgment.
+ * A value of the received file repeated in the acknowledgment (a control number, a segment tag, AK404's
+ * copy of bad data). A broken file can hold our delimiters there, or control characters; they are left out
+ * rather than refusing the acknowledgment, which the sender needs most exactly then.
  */
-function copyOfBadData(data: string | undefined, delimiters: X12Delimiters): string {
-  if (data === undefined) return '';
+export function echoed(value: string, delimiters: X12Delimiters): string {
   const forbidden = [delimiters.element, delimiters.component, delimiters.segment, ...(delimiters.repetition ? [delimiters.repetition] : [])];
   let copy = '';
-  for (const character of data) {
+  for (const character of value) {
     if (character >= ' ' && character !== '\x7f' && !forbidden.includes(character)) copy += character;
   }
-  return copy.slice(0, 99);
+  return copy;
 }

@@ -9,7 +9,11 @@ export class DelimiterInDataError extends Error {
     readonly position: number,
     readonly delimiter: string,
   ) {
-    super(`${tag}${String(position).padStart(2, '0')} contains "${delimiter}", which is a delimiter of this interchange; X12 cannot escape it.`);
+    super(
+      delimiter === '\r' || delimiter === '\n'
+        ? `${tag}${String(position).padStart(2, '0')} contains a line break, which readers drop as line wrapping; X12 cannot carry it.`
+        : `${tag}${String(position).padStart(2, '0')} contains "${delimiter}", which is a delimiter of this interchange; X12 cannot escape it.`,
+    );
     this.name = 'DelimiterInDataError';
   }
 }

@@ -131,12 +131,17 @@ function composite(components: readonly string[], tag: string, position: number,
   return parts.join(delimiters.component);
 }
 
-/** X12 has no release character: a value holding any delimiter cannot be written. */
+/**
+ * X12 has no release character: a value holding any delimiter cannot be written. Nor can a line break,
+ * which readers take for line wrapping and drop.
+ */
 function checked(value: string, tag: string, position: number, delimiters: X12Delimiters): string {
   const forbidden = [delimiters.element, delimiters.segment, delimiters.component, ...(delimiters.repetition ? [delimiters.repetition] : [])];
   for (const delimiter of forbidden) {
     if (value.includes(delimiter)) throw new DelimiterInDataError(tag, position, delimiter);
   }
+  const lineBreak = /[\r\n]/.exec(value);
+  if (lineBreak) throw new DelimiterInDataError(tag, position, lineBreak[0]);
   return value;
 }
 
