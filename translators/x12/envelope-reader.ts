@@ -88,7 +88,11 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
   let set: OpenSet | undefined;
   /** Sender, receiver and ISA13 of every interchange read: the same three twice is a duplicate. */
   const interchangeIdentities = new Set<string>();
-  /** The last segment read: where an interchange still open at the end of the file is reported. */
+  /**
+   * The last segment read outside a transaction set; inside one, the set's last segment is. Where an
+   * interchange still open at the end of the file is reported. Not stored for every segment: writing a new
+   * object into this long-lived scope costs the garbage collector's write barrier each time.
+   */
   let last: Segment | undefined;
   const report = (diagnostic: Diagnostic) => handler.diagnostic?.(diagnostic);
   const where = (segment: Segment, extra: Partial<Diagnostic['location']> = {}): Diagnostic['location'] => ({
@@ -206,8 +210,12 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
       interchangeIdentities.add(identity);
     },
     segment(segment) {
-      last = segment;
       if (interchange) handler.segment?.(segment, interchange.header.delimiters);
+      if (set && !isEnvelopeTag(segment.tag)) {
+        set.segments.push(segment);
+        return;
+      }
+      last = segment;
       switch (segment.tag) {
         case 'GS':
           if (!interchange) return interchangeError(InterchangeNote.controlStructureInvalid, 'GS outside an interchange (no ISA before it).', segment);
@@ -228,10 +236,6 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
           if (!interchange) return interchangeError(InterchangeNote.controlStructureInvalid, 'IEA without an ISA before it.', segment);
           return closeInterchange(segment, segment);
         default:
-          if (set) {
-            set.segments.push(segment);
-            return;
-          }
           if (group) {
             interchangeError(InterchangeNote.contentInvalid, `${segment.tag} between transaction sets, outside any ST/SE.`, segment);
             return;
@@ -285,9 +289,13 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
     write: (chunk) => lexer.write(chunk),
     end() {
       lexer.end();
-      if (interchange) closeInterchange(undefined, last ?? interchange.header.isa);
+      if (interchange) closeInterchange(undefined, set?.segments.at(-1) ?? last ?? interchange.header.isa);
     },
   };
+}
+
+function isEnvelopeTag(tag: string): boolean {
+  return tag === 'GS' || tag === 'GE' || tag === 'ST' || tag === 'SE' || tag === 'IEA';
 }
 
 /** Counts are N0 numbers: "0000000026" says 26. */

@@ -17,6 +17,13 @@ export interface SegmentSink {
 /** A segment longer than this without a terminator is reported and skipped, not buffered forever. */
 export const MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Chunks are read this much at a time. The text of a larger one would be allocated among the engine's
+ * large objects, which only a full garbage collection frees: reading a large file, dead chunks would pile
+ * up by the hundred megabytes. Text this size dies young, with the segments read from it.
+ */
+const WINDOW_BYTES = 64 * 1024;
+
 const BOM = '\u00ef\u00bb\u00bf';
 /** Enough text to hold an ISA, wrapped or not, and what follows it. */
 const ISA_LOOKAHEAD = 512;
@@ -25,14 +32,27 @@ const EBCDIC_ISA = '\u00c9\u00e2\u00c1';
 
 type BinaryData =
   | { readonly kind: 'none' }
-  | { readonly kind: 'need-more' }
+  | { readonly kind: 'need-more'; readonly until: number }
   | { readonly kind: 'bad-length'; readonly length: string }
   | { readonly kind: 'data'; readonly end: number };
 
+const ISA_INCOMPLETE: IsaHeader = { kind: 'need-more' };
+const NOT_BINARY: BinaryData = { kind: 'none' };
+
+/**
+ * What an unfinished segment waits for, in file offsets: its terminator (which is not anywhere before
+ * `searchFrom`), or for BIN data, the bytes up to `until`.
+ */
+type Wait = { readonly start: number; readonly terminator: string; searchFrom: number } | { readonly start: number; readonly until: number };
+
 export class SegmentLexer {
+  /** The bytes not yet read, as latin1 text while they are read: one flat string (searching a concatenation is slower). */
   private text = '';
-  /** Byte offset of text[0] in the file. */
+  private readonly pending = new PendingBytes();
+  /** Byte offset of pending's first byte (and text[0]) in the file. */
   private base = 0;
+  /** Set while the last segment cannot be complete: until what it waits for comes, the bytes are only kept. */
+  private wait: Wait | undefined;
   private delimiters: X12Delimiters | undefined;
   private atFileStart = true;
   /** A run of bytes outside any interchange, reported when it ends. */
@@ -44,17 +64,20 @@ export class SegmentLexer {
   ) {}
 
   write(chunk: Uint8Array): void {
-    this.text += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-    this.drain(false);
+    for (let offset = 0; offset < chunk.length; offset += WINDOW_BYTES) {
+      this.pending.append(chunk, offset, Math.min(offset + WINDOW_BYTES, chunk.length));
+      if (!this.stillWaiting()) this.read(false);
+    }
   }
 
   end(): void {
-    this.drain(true);
+    this.read(true);
     this.flushStray();
-    this.text = '';
   }
 
-  private drain(final: boolean): void {
+  private read(final: boolean): void {
+    this.wait = undefined;
+    this.text = this.pending.latin1();
     let position = 0;
     for (;;) {
       const next = this.delimiters ? this.nextSegment(position, final) : this.nextInterchange(position, final);
@@ -62,14 +85,29 @@ export class SegmentLexer {
       position = next;
     }
     this.base += position;
-    this.text = this.text.slice(position);
+    this.pending.drop(position);
+    this.text = '';
+  }
+
+  /**
+   * Whether the bytes that came can neither complete the segment waited for nor make it too long. Only
+   * they are searched: reading all the bytes held again for every chunk would take time quadratic in a
+   * long segment's length.
+   */
+  private stillWaiting(): boolean {
+    const wait = this.wait;
+    if (wait === undefined) return false;
+    const end = this.base + this.pending.length;
+    if (end - wait.start > this.maxSegmentBytes) return false;
+    if ('until' in wait) return end < wait.until;
+    if (this.pending.indexOf(wait.terminator, wait.searchFrom - this.base) >= 0) return false;
+    wait.searchFrom = Math.max(wait.searchFrom, end - wait.terminator.length + 1);
+    return true;
   }
 
   /** Looks for the next ISA; returns where reading goes on, or undefined to wait for more bytes. */
   private nextInterchange(from: number, final: boolean): number | undefined {
     let position = from;
-    // Waiting for more bytes must not undo what was already read (a byte order mark, white space).
-    const wait = () => (position === from ? undefined : position);
     if (this.atFileStart) {
       if (this.text.startsWith(BOM, position)) position += BOM.length;
       else if (!final && this.text.length - position < BOM.length && BOM.startsWith(this.text.slice(position))) return undefined;
@@ -77,17 +115,17 @@ export class SegmentLexer {
     this.atFileStart = false;
     // Inside a run of stray bytes white space belongs to the run, so the run is the same in any chunking.
     if (!this.stray) position = skipWhiteSpace(this.text, position);
-    if (position >= this.text.length) return wait();
+    if (position >= this.text.length) return waitAfter(from, position);
     const isa = this.text.indexOf('ISA', position);
     if (isa !== position) {
       // Bytes between interchanges (or before the first): skipped, and reported once per run.
       const end = isa >= 0 ? isa : final ? this.text.length : Math.max(position, this.text.length - 2);
-      if (end === position) return wait();
+      if (end === position) return waitAfter(from, position);
       this.addStray(position, this.text.slice(position, end));
       return end;
     }
     const header = this.isaHeader(position, final);
-    if (header.kind === 'need-more') return wait();
+    if (header.kind === 'need-more') return waitAfter(from, position);
     this.flushStray();
     if (header.kind === 'invalid') {
       this.sink.diagnostic({
@@ -112,11 +150,14 @@ export class SegmentLexer {
    */
   private isaHeader(position: number, final: boolean): IsaHeader {
     const window = this.text.slice(position, position + ISA_LOOKAHEAD);
-    const header = readIsaHeader(window, final);
+    // Read once the whole lookahead (or the rest of the file) is there: a part of it can look like a
+    // complete header, wrapped or not, that the whole contradicts, and chunking must not change the result.
+    if (!final && window.length < ISA_LOOKAHEAD) return ISA_INCOMPLETE;
+    const header = readIsaHeader(window, true);
     const lineBreak = window.search(/[\r\n]/);
     const insideIsa = header.kind === 'header' ? lineBreak >= 0 && lineBreak < header.length - header.delimiters.segment.length : lineBreak >= 0;
     if (!insideIsa) return header;
-    const unwrapped = readIsaHeader(window.replace(/[\r\n]/g, ''), final || window.length === ISA_LOOKAHEAD);
+    const unwrapped = readIsaHeader(window.replace(/[\r\n]/g, ''), true);
     if (unwrapped.kind !== 'header') return header.kind === 'header' ? header : unwrapped;
     let length = 0;
     for (let kept = 0; kept < unwrapped.length; length += 1) if (window[length] !== '\r' && window[length] !== '\n') kept += 1;
@@ -126,40 +167,70 @@ export class SegmentLexer {
   /**
    * Reads the segments of the current interchange up to its IEA or the end of the text; returns where
    * reading goes on, or undefined to wait for more bytes. The hot path of the gateway: one loop, the
-   * delimiters in locals, nothing allocated but the segment itself.
+   * delimiters in locals, nothing allocated but the segment and its text.
    */
   private nextSegment(from: number, final: boolean): number | undefined {
     const delimiters = this.delimiters as X12Delimiters;
     const text = this.text;
-    const terminatorText = delimiters.segment;
+    const length = text.length;
+    const terminator = delimiters.segment;
+    const separator = delimiters.element;
+    // A separator of several bytes (a UTF-8 character) takes the general path.
+    const separatorCode = separator.length === 1 ? separator.charCodeAt(0) : -1;
+    const lineBreaksAreData = isLineBreak(delimiters);
+    const terminatorIsLineFeed = terminator === '\n';
+    // The next line feed and carriage return at or after the segment being read (the text's length when
+    // there is none), searched for again only once passed: each byte is looked at once for them.
+    let lineFeed = -1;
+    let carriageReturn = -1;
     let position = from;
     while (this.delimiters === delimiters) {
       const start = skipWhiteSpace(text, position);
-      if (start >= text.length) return start === from ? undefined : start;
+      if (start >= length) return start === from ? undefined : start;
       // A segment starting with B may be BIN, whose data can hold terminators.
-      const data = text.charCodeAt(start) === 0x42 ? this.binaryData(start, delimiters) : undefined;
-      if (data?.kind === 'need-more') return final ? this.unterminated(start, final) : position === from ? undefined : position;
-      const binary = data?.kind === 'data';
-      const terminator = text.indexOf(terminatorText, data?.kind === 'data' ? data.end : start);
-      if (terminator < 0) return position === from || final ? this.unterminated(start, final) : position;
+      const data = text.charCodeAt(start) === 0x42 ? this.binaryData(start, delimiters) : NOT_BINARY;
+      if (data.kind === 'need-more') {
+        if (position !== from && !final) return position;
+        return this.unterminated(start, final, { start: this.base + start, until: this.base + data.until });
+      }
+      const binary = data.kind === 'data';
+      const searchStart = binary ? data.end : start;
+      const end = text.indexOf(terminator, searchStart);
+      if (end < 0) {
+        if (position !== from && !final) return position;
+        const searchFrom = this.base + Math.max(searchStart, length - terminator.length + 1);
+        return this.unterminated(start, final, { start: this.base + start, terminator, searchFrom });
+      }
       // Reported once, when the segment is complete, however the input was chunked.
-      if (data?.kind === 'bad-length') this.reportBinaryLength(start, data.length);
-      this.emit(text.slice(start, terminator), start, delimiters, binary);
-      position = terminator + terminatorText.length;
+      if (data.kind === 'bad-length') this.reportBinaryLength(start, data.length);
+      let asWritten = !binary;
+      if (asWritten && lineBreaksAreData) asWritten = !(terminatorIsLineFeed && text.charCodeAt(end - 1) === 0x0d);
+      else if (asWritten) {
+        if (lineFeed < start) lineFeed = indexOrEnd(text, '\n', start, length);
+        if (carriageReturn < start) carriageReturn = indexOrEnd(text, '\r', start, length);
+        asWritten = lineFeed >= end && carriageReturn >= end;
+      }
+      const tag = asWritten ? plainTag(text, start, end, separatorCode) : undefined;
+      if (tag === undefined) this.emit(text.slice(start, end), start, delimiters, binary);
+      else {
+        this.sink.segment(new Segment(tag, text.slice(start, end), this.base + start, separator));
+        if (tag === 'IEA') this.delimiters = undefined;
+      }
+      position = end + terminator.length;
     }
     return position;
   }
 
   /** A BIN segment carries BIN01 bytes of raw data, terminators included: where its data ends. */
   private binaryData(start: number, delimiters: X12Delimiters): BinaryData {
-    if (!this.text.startsWith(`BIN${delimiters.element}`, start)) return { kind: 'none' };
+    if (!this.text.startsWith(`BIN${delimiters.element}`, start)) return NOT_BINARY;
     const lengthStart = start + 3 + delimiters.element.length;
     const lengthEnd = this.text.indexOf(delimiters.element, lengthStart);
-    if (lengthEnd < 0) return this.text.length - lengthStart > 15 ? { kind: 'none' } : { kind: 'need-more' };
+    if (lengthEnd < 0) return this.text.length - lengthStart > 15 ? NOT_BINARY : { kind: 'need-more', until: this.text.length + 1 };
     const length = this.text.slice(lengthStart, lengthEnd);
     if (!/^\d{1,15}$/.test(length)) return { kind: 'bad-length', length };
     const end = lengthEnd + delimiters.element.length + Number(length);
-    return end <= this.text.length ? { kind: 'data', end } : { kind: 'need-more' };
+    return end <= this.text.length ? { kind: 'data', end } : { kind: 'need-more', until: end };
   }
 
   private reportBinaryLength(start: number, length: string): void {
@@ -173,7 +244,11 @@ export class SegmentLexer {
     });
   }
 
-  private unterminated(start: number, final: boolean): number | undefined {
+  /**
+   * The segment at `start` is not complete in the text. At the end of the file it is read as it stands;
+   * before, it waits for `wait`, unless it is already longer than a segment may be.
+   */
+  private unterminated(start: number, final: boolean, wait: Wait): number | undefined {
     const pending = this.text.length - start;
     if (final) {
       const delimiters = this.delimiters as X12Delimiters;
@@ -188,7 +263,10 @@ export class SegmentLexer {
       this.emit(this.text.slice(start), start, delimiters, false);
       return this.text.length;
     }
-    if (pending <= this.maxSegmentBytes) return undefined;
+    if (pending <= this.maxSegmentBytes) {
+      this.wait = wait;
+      return undefined;
+    }
     this.sink.diagnostic({
       level: 'interchange',
       severity: 'error',
@@ -208,9 +286,11 @@ export class SegmentLexer {
     const unwrapped = wrapped ? raw.replace(/[\r\n]/g, '') : raw;
     const text = delimiters.segment === '\n' && unwrapped.endsWith('\r') ? unwrapped.slice(0, -1) : unwrapped;
     const tagEnd = text.indexOf(delimiters.element);
-    const tag = tagEnd < 0 ? text : text.slice(0, tagEnd);
+    const tagLength = tagEnd < 0 ? text.length : tagEnd;
+    const known = plainTag(text, 0, tagLength, -1);
+    const tag = known ?? text.slice(0, tagLength);
     const offset = this.base + start;
-    if (!isSegmentTag(tag)) {
+    if (known === undefined) {
       this.sink.diagnostic({
         level: 'segment',
         severity: 'error',
@@ -248,24 +328,108 @@ export class SegmentLexer {
   }
 }
 
-/** Skips white space, and the NUL padding and DOS end-of-file mark (Ctrl-Z) some systems append. */
-function skipWhiteSpace(text: string, from: number): number {
-  let position = from;
-  for (;;) {
-    const code = text.charCodeAt(position);
-    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x1a || code === 0x00) position += 1;
-    else return position;
+/**
+ * Bytes received and not yet read, in one buffer that grows by doubling: a segment held over many small
+ * chunks costs time linear in its length.
+ */
+class PendingBytes {
+  private buffer = Buffer.alloc(0);
+  length = 0;
+
+  append(bytes: Uint8Array, start: number, end: number): void {
+    const size = end - start;
+    if (this.length + size > this.buffer.length) this.resize(Math.max(2 * this.buffer.length, this.length + size), 0);
+    this.buffer.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.length);
+    this.length += size;
+  }
+
+  /** Forgets the first `count` bytes; a buffer grown for a long segment is given back once that is read. */
+  drop(count: number): void {
+    if (count === 0) return;
+    this.length -= count;
+    if (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES) this.resize(2 * WINDOW_BYTES, count);
+    else this.buffer.copyWithin(0, count, count + this.length);
+  }
+
+  latin1(): string {
+    return this.buffer.toString('latin1', 0, this.length);
+  }
+
+  /**
+   * Where the bytes of `text` (latin1) first come at or after `from`, or -1. A loop, not Buffer#indexOf:
+   * what is searched is mostly a chunk's first few bytes, and the call would cost more than they do.
+   */
+  indexOf(text: string, from: number): number {
+    const first = text.charCodeAt(0);
+    for (let index = from; index + text.length <= this.length; index += 1) {
+      if (this.buffer[index] !== first) continue;
+      let matched = 1;
+      while (matched < text.length && this.buffer[index + matched] === text.charCodeAt(matched)) matched += 1;
+      if (matched === text.length) return index;
+    }
+    return -1;
+  }
+
+  private resize(size: number, from: number): void {
+    const resized = Buffer.allocUnsafe(size);
+    this.buffer.copy(resized, 0, from, from + this.length);
+    this.buffer = resized;
   }
 }
 
-/** Two or three capital letters or digits. */
-function isSegmentTag(tag: string): boolean {
-  if (tag.length < 2 || tag.length > 3) return false;
-  for (let index = 0; index < tag.length; index += 1) {
-    const code = tag.charCodeAt(index);
-    if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39))) return false;
-  }
-  return true;
+/** Waiting for more bytes must not undo what was already read (a byte order mark, white space). */
+function waitAfter(from: number, position: number): number | undefined {
+  return position === from ? undefined : position;
+}
+
+/** Skips white space, and the NUL padding and DOS end-of-file mark (Ctrl-Z) some systems append. */
+function skipWhiteSpace(text: string, from: number): number {
+  let position = from;
+  // Bounded: reading past the end gives NaN, which makes the engine set the optimized loop aside.
+  while (position < text.length && isWhiteSpace(text.charCodeAt(position))) position += 1;
+  return position;
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code <= 0x20 && (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x1a || code === 0x00);
+}
+
+function indexOrEnd(text: string, search: string, from: number, end: number): number {
+  const found = text.indexOf(search, from);
+  return found < 0 ? end : found;
+}
+
+/** A digit or capital letter as 0 to 35; -1 for any other character. */
+function tagCharacter(code: number): number {
+  if (code >= 0x41) return code <= 0x5a ? code - 0x41 + 10 : -1;
+  return code >= 0x30 && code <= 0x39 ? code - 0x30 : -1;
+}
+
+/** Every tag read so far, by its characters: one string per tag however often it comes. Two-character tags first, then three. */
+const tags = new Array<string | undefined>(36 * 36 + 36 * 36 * 36).fill(undefined);
+
+/**
+ * The tag of the segment text[start, end) when it is two or three capital letters or digits followed by
+ * the element separator (one character, given by its code) or nothing; undefined for anything else.
+ */
+function plainTag(text: string, start: number, end: number, separatorCode: number): string | undefined {
+  const size = end - start;
+  if (size < 2) return undefined;
+  const first = tagCharacter(text.charCodeAt(start));
+  const second = tagCharacter(text.charCodeAt(start + 1));
+  if (first < 0 || second < 0) return undefined;
+  if (size === 2 || text.charCodeAt(start + 2) === separatorCode) return (tags[first * 36 + second] ??= internalized(text.slice(start, start + 2)));
+  const third = tagCharacter(text.charCodeAt(start + 2));
+  if (third < 0 || (size > 3 && text.charCodeAt(start + 3) !== separatorCode)) return undefined;
+  return (tags[36 * 36 + (first * 36 + second) * 36 + third] ??= internalized(text.slice(start, start + 3)));
+}
+
+/**
+ * The engine's own copy of a string, the one property names use: comparing two such strings compares
+ * pointers, and every segment's tag is compared with several literals on its way.
+ */
+function internalized(value: string): string {
+  return Object.keys({ [value]: true })[0] as string;
 }
 
 function isLineBreak(delimiters: X12Delimiters): boolean {
