@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { acknowledge, type AckPolicy } from '../../translators/acks/acknowledge.js';
 import { createMemoryAllocator } from '../../translators/control-numbers.js';
-import { serializeInterchange, writeSegmentData } from '../../translators/x12/serialize.js';
-import { DelimiterInDataError } from '../../translators/x12/segment-writer.js';
+import { DelimiterInDataError, serializeInterchange, writeSegmentData } from '../../translators/x12/serialize.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../translators/x12/validating-reader.js';
 import { compileSet } from '../../translators/x12/validator/compiled-spec.js';
 import { GOOD_BODY, mini850, miniDictionary } from '../helpers/mini-850.js';

@@ -7,8 +7,7 @@ import { createMemoryAllocator } from '../../translators/control-numbers.js';
 import type { Diagnostic } from '../../translators/diagnostic.js';
 import { createX12Reader, type X12Reader } from '../../translators/x12/envelope-reader.js';
 import type { Segment, X12Delimiters } from '../../translators/x12/segment.js';
-import { DelimiterInDataError } from '../../translators/x12/segment-writer.js';
-import { serializeInterchange, writeSegmentData, type ElementValue } from '../../translators/x12/serialize.js';
+import { DelimiterInDataError, serializeInterchange, writeSegmentData, type ElementValue } from '../../translators/x12/serialize.js';
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../translators/x12/validating-reader.js';
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../translators/diagnostic.js';
 import { InterchangeNote } from '../../translators/x12/codes.js';
 import { createX12Reader } from '../../translators/x12/envelope-reader.js';
 import { readX12 } from '../../translators/x12/read-x12.js';
-import { DelimiterInDataError, writeSegment } from '../../translators/x12/segment-writer.js';
+import { DelimiterInDataError, writeSegmentData } from '../../translators/x12/serialize.js';
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 
@@ -207,11 +207,11 @@ describe('X12 segment writer', () => {
   const delimiters = { element: '*', component: ':', repetition: '^', segment: '~' };
 
   it('writes elements with the partner delimiters', () => {
-    expect(writeSegment({ tag: 'N1', elements: ['N1', 'ST', 'ACME DC', '92', '0042'] }, delimiters)).toBe('N1*ST*ACME DC*92*0042');
+    expect(writeSegmentData({ tag: 'N1', elements: ['ST', 'ACME DC', '92', '0042'] }, delimiters)).toBe('N1*ST*ACME DC*92*0042');
   });
 
   it('refuses data holding a delimiter, naming the element', () => {
-    expect(() => writeSegment({ tag: 'N1', elements: ['N1', 'ST', 'A*B'] }, delimiters)).toThrow(DelimiterInDataError);
-    expect(() => writeSegment({ tag: 'N1', elements: ['N1', 'ST', 'A~B'] }, delimiters)).toThrow('N102 contains "~", which is a delimiter of this interchange');
+    expect(() => writeSegmentData({ tag: 'N1', elements: ['ST', 'A*B'] }, delimiters)).toThrow(DelimiterInDataError);
+    expect(() => writeSegmentData({ tag: 'N1', elements: ['ST', 'A~B'] }, delimiters)).toThrow('N102 contains "~", which is a delimiter of this interchange');
   });
 });

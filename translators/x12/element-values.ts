@@ -47,11 +47,9 @@ export function isTime(value: string): boolean {
   return hours <= 23 && minutes <= 59 && seconds <= 59;
 }
 
-/** Control characters are never data in X12; everything else a partner's character set may allow. */
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+
+/** Control characters are never data in X12; everything else a partner's character set may allow. -1 when there is none. */
 export function firstInvalidCharacter(value: string): number {
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if (code < 0x20 || code === 0x7f) return index;
-  }
-  return -1;
+  return value.search(CONTROL_CHARACTER);
 }

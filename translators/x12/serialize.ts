@@ -1,12 +1,29 @@
 import type { ControlNumberAllocator } from '../control-numbers.js';
-import type { X12Delimiters } from './segment.js';
-import { DelimiterInDataError } from './segment-writer.js';
+import type { Segment, X12Delimiters } from './segment.js';
 
 // Typed segments to bytes: the envelopes (ISA/GS/ST and their trailers) are written here, with control
 // numbers from the allocator and counts computed, so a caller only says what goes inside them.
 
 /** A simple element, a composite (its components), or a repeating element (005010 on). */
 export type ElementValue = string | readonly string[] | { readonly repeats: readonly (string | readonly string[])[] };
+
+/** Data that cannot be written with the partner's delimiters: X12 has no release character. */
+export class DelimiterInDataError extends Error {
+  readonly code = 'DELIMITER_IN_DATA';
+
+  constructor(
+    readonly tag: string,
+    readonly position: number,
+    readonly delimiter: string,
+  ) {
+    super(
+      delimiter === '\r' || delimiter === '\n'
+        ? `${tag}${String(position).padStart(2, '0')} contains a line break, which readers drop as line wrapping; X12 cannot carry it.`
+        : `${tag}${String(position).padStart(2, '0')} contains "${delimiter}", which is a delimiter of this interchange; X12 cannot escape it.`,
+    );
+    this.name = 'DelimiterInDataError';
+  }
+}
 
 export interface SegmentData {
   readonly tag: string;
@@ -114,6 +131,16 @@ export function writeSegmentData(segment: SegmentData, delimiters: X12Delimiters
   const values = segment.elements.map((value, index) => writeElement(value, segment.tag, index + 1, delimiters));
   while (values.length > 0 && values.at(-1) === '') values.pop();
   return [segment.tag, ...values].join(delimiters.element);
+}
+
+/** A segment as read, in the typed form the writer takes: components and repetitions split out. */
+export function segmentData(segment: Segment, delimiters: X12Delimiters): SegmentData {
+  const elements = segment.elements.slice(1).map((raw): ElementValue => {
+    const repeats = delimiters.repetition !== undefined && raw.includes(delimiters.repetition) ? raw.split(delimiters.repetition) : [raw];
+    const values = repeats.map((value) => (value.includes(delimiters.component) ? value.split(delimiters.component) : value));
+    return values.length === 1 ? (values[0] as string | string[]) : { repeats: values };
+  });
+  return { tag: segment.tag, elements };
 }
 
 function writeElement(value: ElementValue, tag: string, position: number, delimiters: X12Delimiters): string {

@@ -118,14 +118,12 @@ function checkComposite(element: CompiledElement, value: string, name: string, p
   );
 }
 
-const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
-
 /** A simple element whose value passes every check, found without building anything; anything else takes the long way. */
 function isPlainlyValid(element: CompiledElement, value: string, options: ElementCheckOptions): boolean {
   const simple = element.simple;
   if (!simple || element.notUsed) return false;
   if ((options.repetition !== undefined && value.includes(options.repetition)) || value.includes(options.component)) return false;
-  if (CONTROL_CHARACTER.test(value)) return false;
+  if (firstInvalidCharacter(value) >= 0) return false;
   const { type } = simple;
   if ((type === 'R' || type.startsWith('N')) && !isNumber(type, value, options.version5010)) return false;
   const length = valueLength(type, value);

@@ -73,8 +73,8 @@ function checkHierarchy(placed: readonly PlacedSegment[]): [PlacedSegment, Eleme
   const problems: [PlacedSegment, ElementProblem][] = [];
   for (const entry of placed) {
     if (entry.node.tag !== 'HL') continue;
-    const id = entry.node.value(1);
-    const parent = entry.node.value(2);
+    const id = entry.node.segment.elements[1] ?? '';
+    const parent = entry.node.segment.elements[2] ?? '';
     if (id !== '' && seen.has(id)) {
       problems.push([entry, { code: ElementError.invalidCodeValue, element: 1, ref: '628', message: `HL01, the hierarchical ID number, is "${id}" again; each level must have its own number.`, data: id }]);
     }
