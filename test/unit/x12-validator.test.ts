@@ -3,11 +3,12 @@ import type { Diagnostic } from '../../translators/diagnostic.js';
 import { GuideOverlayError, type GuideOverlay } from '../../translators/x12/specs/guide-overlay.js';
 import type { LoopNode } from '../../translators/x12/tree.js';
 import { createValidatingReader } from '../../translators/x12/validating-reader.js';
-import { compileSet } from '../../translators/x12/validator/compiled-spec.js';
+import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
+import { compileSet, type CompiledSet } from '../../translators/x12/validator/compiled-spec.js';
 import { GOOD_BODY, interchange, mini850 as spec, miniDictionary as dictionary } from '../helpers/mini-850.js';
 
-function validate(body: readonly string[], options: { overlay?: GuideOverlay; version?: '004010' | '005010' } = {}): { diagnostics: Diagnostic[]; tree: LoopNode | undefined } {
-  const compiled = compileSet({ ...spec, version: options.version ?? '004010' }, dictionary, options.overlay);
+function validate(body: readonly string[], options: { overlay?: GuideOverlay; version?: '004010' | '005010'; compiled?: CompiledSet } = {}): { diagnostics: Diagnostic[]; tree: LoopNode | undefined } {
+  const compiled = options.compiled ?? compileSet({ ...spec, version: options.version ?? '004010' }, dictionary, options.overlay);
   const diagnostics: Diagnostic[] = [];
   let tree: LoopNode | undefined;
   const reader = createValidatingReader(
@@ -89,6 +90,22 @@ describe('X12 transaction set validator', () => {
   it('uses the 005010 codes for repetitions and components', () => {
     expect(findings(replace(5, 'MEA*PD*WT*12.5*LB>1>2'), { version: '005010' })).toEqual(['IK403 13 MEA@7/PO1 e4-3: MEA04, the composite unit of measure, has 3 components; it has only 2.']);
     expect(findings(replace(2, 'N1*ST*Warehouse^Annex*92*0001'), { version: '005010' })).toEqual(['IK403 12 N1@4/N1 e2: N102, the name, repeats 2 times; at most 1 is allowed.']);
+  });
+
+  it('checks the HL hierarchy: each HL01 once, each HL02 an HL01 given before it, in order or not', () => {
+    const compiled = compiledSpecFor('004010', '856') as CompiledSet;
+    const hierarchy = (levels: readonly string[]) => findings(['BSN*00*ASN1*20250107*1305', ...levels], { compiled });
+    expect(hierarchy(['HL*1**S', 'HL*2*1*O', 'HL*3*2*P', 'HL*4*3*I', 'HL*5*2*P'])).toEqual([]);
+    expect(hierarchy(['HL*1**S', 'HL*2*1*O', 'HL*3*7*P', 'HL*4*01*I', 'HL*5*5*I'])).toEqual([
+      'AK403 7 HL@5/HL e2: HL02, the hierarchical parent ID number, is "7", but no HL before it has that HL01.',
+      'AK403 7 HL@6/HL e2: HL02, the hierarchical parent ID number, is "01", but no HL before it has that HL01.',
+      'AK403 7 HL@7/HL e2: HL02, the hierarchical parent ID number, is "5", but no HL before it has that HL01.',
+    ]);
+    // Numbered out of order from the third level on: the numbers given so far are still known.
+    expect(hierarchy(['HL*1**S', 'HL*2*1*O', 'HL*A*2*P', 'HL*B*A*I', 'HL*2*1*O', 'HL*C*1*P', 'HL*D*Z*I'])).toEqual([
+      'AK403 7 HL@7/HL e1: HL01, the hierarchical ID number, is "2" again; each level must have its own number.',
+      'AK403 7 HL@9/HL e2: HL02, the hierarchical parent ID number, is "Z", but no HL before it has that HL01.',
+    ]);
   });
 
   it("applies a partner's guide: mandatory, not used, fewer codes, fewer repeats", () => {

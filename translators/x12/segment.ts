@@ -20,6 +20,19 @@ export class Segment {
     this.#elements ??= split(this.text, this.separator);
     return this.#elements;
   }
+
+  /** Element `position` (BEG03 is 3), '' when the segment stops before it; found without splitting the segment. */
+  elementAt(position: number): string {
+    if (this.#elements) return this.#elements[position] ?? '';
+    let start = 0;
+    for (let passed = 0; passed < position; passed += 1) {
+      const at = this.text.indexOf(this.separator, start);
+      if (at < 0) return '';
+      start = at + this.separator.length;
+    }
+    const end = this.text.indexOf(this.separator, start);
+    return this.text.slice(start, end < 0 ? this.text.length : end);
+  }
 }
 
 /**

@@ -16,6 +16,8 @@ export class SegmentNode {
     readonly segment: Segment,
     /** Position in the set, ST being 1. */
     readonly position: number,
+    /** The loop the segment is directly in ('N1', 'HL'); '' for the set's own segments. */
+    readonly loop: string,
     private readonly delimiters: TreeDelimiters,
   ) {}
 

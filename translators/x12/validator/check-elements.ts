@@ -38,8 +38,7 @@ export function checkElements(segment: Segment, definition: CompiledSegment, opt
   for (let index = 0; index < elements.length; index += 1) {
     const element = elements[index] as CompiledElement;
     const value = values[element.position] ?? '';
-    // Most elements of most segments are either absent and optional or plainly fine: keep that path lean.
-    if (value === '' ? element.requirement !== 'M' : isPlainlyValid(element, value, options)) continue;
+    if (value === '' && element.requirement !== 'M') continue;
     checkElement(element, value, `${tag}${pad(element.position)}`, problems, options);
   }
   if (definition.rules.some((rule) => broken(rule, values, 0))) {
@@ -116,21 +115,6 @@ function checkComposite(element: CompiledElement, value: string, name: string, p
     problems,
     element.position,
   );
-}
-
-/** A simple element whose value passes every check, found without building anything; anything else takes the long way. */
-function isPlainlyValid(element: CompiledElement, value: string, options: ElementCheckOptions): boolean {
-  const simple = element.simple;
-  if (!simple || element.notUsed) return false;
-  if ((options.repetition !== undefined && value.includes(options.repetition)) || value.includes(options.component)) return false;
-  if (firstInvalidCharacter(value) >= 0) return false;
-  const { type } = simple;
-  if ((type === 'R' || type.startsWith('N')) && !isNumber(type, value, options.version5010)) return false;
-  const length = valueLength(type, value);
-  if (length < simple.min || length > simple.max) return false;
-  if (type === 'DT') return isDate(value);
-  if (type === 'TM') return isTime(value);
-  return simple.codes === undefined || simple.codes.has(value);
 }
 
 type At = { element: number; component?: number; repetition?: number; ref: string };

@@ -64,6 +64,10 @@ export interface CompiledLoop {
   /** The tag of the segment that starts each repeat. */
   readonly trigger: string;
   readonly body: readonly CompiledSlot[];
+  /** For each slot of the body, the tag that fills it: its segment's, or its loop's trigger. */
+  readonly triggers: readonly string[];
+  /** For each index of the body and one past it, the first mandatory slot from there (body.length when none). */
+  readonly mandatoryFrom: readonly number[];
 }
 
 export type CompiledSlot = CompiledSegmentSlot | CompiledLoop;
@@ -105,7 +109,8 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
       const address = path ? `${path}/${slot.id}` : slot.id;
       const first = slot.body[0];
       if (first?.kind !== 'segment') throw new Error(`Spec error: loop ${address} of ${spec.id} must start with a segment.`);
-      return { kind: 'loop', id: slot.id, address, trigger: first.tag, ...slotOverlay('loops', address, slot), body: compileBody(slot.body, address) };
+      const body = compileBody(slot.body, address);
+      return { kind: 'loop', id: slot.id, address, trigger: first.tag, ...slotOverlay('loops', address, slot), body, ...lookups(body) };
     });
   }
 
@@ -176,10 +181,19 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
   return {
     spec,
     dictionary,
-    root: { kind: 'loop', id: '', address: '', requirement: 'M', max: 1, notUsed: false, trigger: 'ST', body },
+    root: { kind: 'loop', id: '', address: '', requirement: 'M', max: 1, notUsed: false, trigger: 'ST', body, ...lookups(body) },
     tags,
     hierarchical: body.some((slot) => slot.kind === 'loop' && slot.id === 'HL'),
   };
+}
+
+/** What the structure matcher looks up for every segment, worked out once. */
+function lookups(body: readonly CompiledSlot[]): Pick<CompiledLoop, 'triggers' | 'mandatoryFrom'> {
+  const mandatoryFrom = new Array<number>(body.length + 1).fill(body.length);
+  for (let index = body.length - 1; index >= 0; index -= 1) {
+    mandatoryFrom[index] = body[index]?.requirement === 'M' ? index : (mandatoryFrom[index + 1] as number);
+  }
+  return { triggers: body.map((slot) => (slot.kind === 'segment' ? slot.tag : slot.trigger)), mandatoryFrom };
 }
 
 /** 'Beginning Segment for Purchase Order' -> 'beginning segment for purchase order'; acronyms kept. */

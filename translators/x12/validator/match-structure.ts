@@ -18,15 +18,12 @@ export interface SegmentProblem {
   readonly message: string;
 }
 
-export interface PlacedSegment {
-  readonly node: SegmentNode;
-  readonly definition: CompiledSegment;
-  readonly loop: string;
-}
-
 export interface StructureResult {
   readonly tree: LoopNode;
-  readonly placed: readonly PlacedSegment[];
+  /** Every segment placed in the tree, in file order; a segment that could not be placed is only a problem. */
+  readonly placed: readonly SegmentNode[];
+  /** The definition of each placed segment, at the same index. */
+  readonly definitions: readonly CompiledSegment[];
   readonly problems: readonly SegmentProblem[];
 }
 
@@ -42,7 +39,8 @@ interface Frame {
 export function matchStructure(set: CompiledSet, segments: readonly Segment[], delimiters: TreeDelimiters, implementation: boolean): StructureResult {
   const tree = new LoopNode('');
   const stack: Frame[] = [{ loop: set.root, node: tree, index: -1, counts: set.root.body.map(() => 0) }];
-  const placed: PlacedSegment[] = [];
+  const placed: SegmentNode[] = [];
+  const definitions: CompiledSegment[] = [];
   const problems: SegmentProblem[] = [];
   let position = 0;
 
@@ -65,12 +63,14 @@ export function matchStructure(set: CompiledSet, segments: readonly Segment[], d
     }
   };
 
-  const close = (frame: Frame, segment: Segment | undefined) => missing(frame, frame.index + 1, frame.loop.body.length, segment);
+  const close = (frame: Frame, segment: Segment | undefined) => {
+    if ((frame.loop.mandatoryFrom[frame.index + 1] as number) < frame.loop.body.length) missing(frame, frame.index + 1, frame.loop.body.length, segment);
+  };
 
-  for (const segment of segments) {
+  for (let at = 0; at < segments.length; at += 1) {
+    const segment = segments[at] as Segment;
     position += 1;
-    const found = find(stack, segment.tag);
-    if (!found) {
+    if (!find(stack, segment.tag)) {
       const loop = (stack.at(-1) as Frame).loop.id;
       const known = set.tags.has(segment.tag);
       const code = known ? SegmentError.segmentOutOfSequence : /^[A-Z][A-Z0-9]{1,2}$/.test(segment.tag) ? SegmentError.segmentNotInSet : SegmentError.unrecognizedSegmentId;
@@ -82,14 +82,16 @@ export function matchStructure(set: CompiledSet, segments: readonly Segment[], d
       problems.push({ code, tag: segment.tag, position, segment, loop, message });
       continue;
     }
-    while (stack.length - 1 > found.depth) close(stack.pop() as Frame, segment);
-    const frame = stack[found.depth] as Frame;
-    missing(frame, frame.index + 1, found.index, segment);
-    frame.index = found.index;
-    const slot = frame.loop.body[found.index] as CompiledSlot;
-    frame.counts[found.index] = (frame.counts[found.index] ?? 0) + 1;
-    const count = frame.counts[found.index] as number;
-    const node = new SegmentNode(segment, position, delimiters);
+    const depth = foundDepth;
+    const index = foundIndex;
+    while (stack.length - 1 > depth) close(stack.pop() as Frame, segment);
+    const frame = stack[depth] as Frame;
+    // Slots skipped over matter only when one of them is mandatory.
+    if ((frame.loop.mandatoryFrom[frame.index + 1] as number) < index) missing(frame, frame.index + 1, index, segment);
+    frame.index = index;
+    const slot = frame.loop.body[index] as CompiledSlot;
+    const count = (frame.counts[index] as number) + 1;
+    frame.counts[index] = count;
     if (slot.kind === 'loop') {
       if (count > slot.max) {
         problems.push({ code: SegmentError.loopOverMaximum, tag: segment.tag, position, segment, loop: slot.id, message: `The ${slot.id} loop repeats more than the ${slot.max} times allowed.` });
@@ -101,19 +103,23 @@ export function matchStructure(set: CompiledSet, segments: readonly Segment[], d
       counts[0] = 1;
       const inner: Frame = { loop: slot, node: loopNode, index: 0, counts };
       stack.push(inner);
+      const node = new SegmentNode(segment, position, slot.id, delimiters);
       loopNode.children.push(node);
-      placed.push({ node, definition: (slot.body[0] as { segment: CompiledSegment }).segment, loop: slot.id });
+      placed.push(node);
+      definitions.push((slot.body[0] as { segment: CompiledSegment }).segment);
       continue;
     }
     if (count > slot.max) {
       problems.push({ code: SegmentError.segmentOverMaximumUse, tag: segment.tag, position, segment, loop: frame.loop.id, message: `${segment.tag} appears more than the ${slot.max} time${slot.max === 1 ? '' : 's'} allowed${frame.loop.id ? ` in one ${frame.loop.id} loop` : ''}.` });
     }
     if (slot.notUsed && count === 1) problems.push(notUsed(segment, position, frame.loop.id, `${segment.tag} is not used in this partner's guide.`, implementation));
+    const node = new SegmentNode(segment, position, frame.loop.id, delimiters);
     frame.node.children.push(node);
-    placed.push({ node, definition: slot.segment, loop: frame.loop.id });
+    placed.push(node);
+    definitions.push(slot.segment);
   }
   while (stack.length > 0) close(stack.pop() as Frame, undefined);
-  return { tree, placed, problems };
+  return { tree, placed, definitions, problems };
 }
 
 /** A segment or loop the partner's guide marks not used: the 999 has its own code for that. */
@@ -121,17 +127,25 @@ function notUsed(segment: Segment, position: number, loop: string, message: stri
   return { code: implementation ? SegmentError.implementationNotUsedSegmentPresent : SegmentError.unexpectedSegment, tag: segment.tag, position, segment, loop, message };
 }
 
-/** The innermost open loop that can take `tag` next, and the slot that takes it. */
-function find(stack: readonly Frame[], tag: string): { depth: number; index: number } | undefined {
+// Where find() found the slot: two numbers kept here rather than an object returned, since it runs once for
+// every segment of every set.
+let foundDepth = 0;
+let foundIndex = 0;
+
+/** Whether an open loop can take `tag` next; the innermost that can, and its slot, go to foundDepth and foundIndex. */
+function find(stack: readonly Frame[], tag: string): boolean {
   for (let depth = stack.length - 1; depth >= 0; depth -= 1) {
     const frame = stack[depth] as Frame;
     // Inside a loop its first segment is never matched again: that starts the next repeat, one level up.
     const from = depth === 0 ? Math.max(frame.index, 0) : Math.max(frame.index, 1);
-    const body = frame.loop.body;
-    for (let index = from; index < body.length; index += 1) {
-      const slot = body[index] as CompiledSlot;
-      if ((slot.kind === 'segment' ? slot.tag : slot.trigger) === tag) return { depth, index };
+    const triggers = frame.loop.triggers;
+    for (let index = from; index < triggers.length; index += 1) {
+      if (triggers[index] === tag) {
+        foundDepth = depth;
+        foundIndex = index;
+        return true;
+      }
     }
   }
-  return undefined;
+  return false;
 }

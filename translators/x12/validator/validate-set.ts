@@ -2,10 +2,11 @@ import type { Diagnostic, DiagnosticLocation } from '../../diagnostic.js';
 import { ElementError } from '../codes.js';
 import type { TransactionSet } from '../envelope-reader.js';
 import type { X12Delimiters } from '../segment.js';
-import type { LoopNode } from '../tree.js';
+import type { LoopNode, SegmentNode } from '../tree.js';
 import { checkElements, type ElementProblem } from './check-elements.js';
-import type { CompiledSet } from './compiled-spec.js';
-import { matchStructure, type PlacedSegment } from './match-structure.js';
+import type { CompiledSegment, CompiledSet } from './compiled-spec.js';
+import { matchStructure } from './match-structure.js';
+import { plainlyValid } from './segment-pattern.js';
 
 // One transaction set against its compiled spec: structure first (which also builds the tree the maps
 // read), then every placed segment's elements, then the HL hierarchy where the set has one.
@@ -41,14 +42,14 @@ export function validateSet(set: TransactionSet, delimiters: X12Delimiters, comp
       location: where(problem.segment?.offset ?? lastOffset, problem.position, problem.tag, problem.loop),
     });
   }
-  const elementProblem = (placed: PlacedSegment, problem: ElementProblem): Diagnostic => ({
+  const elementProblem = (node: SegmentNode, problem: ElementProblem): Diagnostic => ({
     level: 'element',
     severity: 'error',
     codeList: elementList,
     code: problem.code,
     message: problem.message,
     location: {
-      ...where(placed.node.segment.offset, placed.node.position, placed.node.tag, placed.loop),
+      ...where(node.segment.offset, node.position, node.tag, node.loop),
       element: problem.element,
       ...(problem.component !== undefined ? { component: problem.component } : {}),
       ...(problem.repetition !== undefined ? { repetition: problem.repetition } : {}),
@@ -57,8 +58,12 @@ export function validateSet(set: TransactionSet, delimiters: X12Delimiters, comp
     ...(problem.data !== undefined ? { data: problem.data } : {}),
   });
   const options = { component: delimiters.component, repetition: delimiters.repetition, version5010 };
-  for (const placed of structure.placed) {
-    for (const problem of checkElements(placed.node.segment, placed.definition, options)) diagnostics.push(elementProblem(placed, problem));
+  const { placed, definitions } = structure;
+  for (let index = 0; index < placed.length; index += 1) {
+    const node = placed[index] as SegmentNode;
+    const definition = definitions[index] as CompiledSegment;
+    if (plainlyValid(definition, node.segment.text, delimiters)) continue;
+    for (const problem of checkElements(node.segment, definition, options)) diagnostics.push(elementProblem(node, problem));
   }
   if (compiled.hierarchical) {
     for (const [placed, problem] of checkHierarchy(structure.placed)) diagnostics.push(elementProblem(placed, problem));
@@ -68,20 +73,44 @@ export function validateSet(set: TransactionSet, delimiters: X12Delimiters, comp
 }
 
 /** HL01 numbers each level once; HL02 names a level already given, its parent. */
-function checkHierarchy(placed: readonly PlacedSegment[]): [PlacedSegment, ElementProblem][] {
-  const seen = new Set<string>();
-  const problems: [PlacedSegment, ElementProblem][] = [];
+function checkHierarchy(placed: readonly SegmentNode[]): [SegmentNode, ElementProblem][] {
+  const problems: [SegmentNode, ElementProblem][] = [];
+  // Levels are nearly always numbered 1, 2, 3 … in order. While they are, a level is known by being at most
+  // the count so far, and the numbers need not be kept; the first level out of that order starts keeping them.
+  let inOrder = 0;
+  let seen: Set<string> | undefined;
   for (const entry of placed) {
-    if (entry.node.tag !== 'HL') continue;
-    const id = entry.node.segment.elements[1] ?? '';
-    const parent = entry.node.segment.elements[2] ?? '';
+    if (entry.tag !== 'HL') continue;
+    const id = entry.segment.elementAt(1);
+    const parent = entry.segment.elementAt(2);
+    if (!seen && counting(id) === inOrder + 1) {
+      const parentNumber = counting(parent);
+      if (parent !== '' && !(parentNumber >= 1 && parentNumber <= inOrder)) problems.push([entry, unknownParent(parent)]);
+      inOrder += 1;
+      continue;
+    }
+    seen ??= new Set(Array.from({ length: inOrder }, (_, index) => String(index + 1)));
     if (id !== '' && seen.has(id)) {
       problems.push([entry, { code: ElementError.invalidCodeValue, element: 1, ref: '628', message: `HL01, the hierarchical ID number, is "${id}" again; each level must have its own number.`, data: id }]);
     }
-    if (parent !== '' && !seen.has(parent)) {
-      problems.push([entry, { code: ElementError.invalidCodeValue, element: 2, ref: '734', message: `HL02, the hierarchical parent ID number, is "${parent}", but no HL before it has that HL01.`, data: parent }]);
-    }
+    if (parent !== '' && !seen.has(parent)) problems.push([entry, unknownParent(parent)]);
     if (id !== '') seen.add(id);
   }
   return problems;
+}
+
+function unknownParent(parent: string): ElementProblem {
+  return { code: ElementError.invalidCodeValue, element: 2, ref: '734', message: `HL02, the hierarchical parent ID number, is "${parent}", but no HL before it has that HL01.`, data: parent };
+}
+
+/** A number as counting writes it (1, 2, … 999999999, no leading zero), or -1 for any other text. */
+function counting(text: string): number {
+  if (text.length === 0 || text.length > 9 || text.charCodeAt(0) === 0x30) return -1;
+  let value = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const digit = text.charCodeAt(index) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
