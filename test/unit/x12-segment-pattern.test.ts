@@ -10,6 +10,7 @@ import { checkElements } from '../../translators/x12/validator/check-elements.js
 import type { CompiledElement, CompiledLoop, CompiledSegment } from '../../translators/x12/validator/compiled-spec.js';
 import { matchStructure } from '../../translators/x12/validator/match-structure.js';
 import { plainlyValid } from '../../translators/x12/validator/segment-pattern.js';
+import { CORPUS, corpusEntries } from '../helpers/corpus.js';
 
 // The segment pattern stands in for the element checks on segments with nothing wrong. It may refuse a
 // valid segment (the checks then settle it), but must never accept one the checks would fault: every
@@ -81,14 +82,7 @@ describe('the segment pattern', () => {
   });
 
   it('accepts every segment of the corpus that the element checks accept, so that they run only on faults', () => {
-    const corpus = path.resolve('../shared/corpus');
-    const files = fs
-      .readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split('\t')[0] ?? '')
-      .filter((file) => file.startsWith('x12/'));
+    const files = corpusEntries('x12/').map((entry) => entry.name);
     const disagreements: string[] = [];
     let checked = 0;
     for (const file of files) {
@@ -108,7 +102,7 @@ describe('the segment pattern', () => {
           });
         },
       });
-      reader.write(fs.readFileSync(path.join(corpus, file)));
+      reader.write(fs.readFileSync(path.join(CORPUS, file)));
       reader.end();
     }
     expect(checked).toBeGreaterThan(5000);

@@ -1,4 +1,4 @@
-import { isDate, isTime } from '../x12/element-values.js';
+import { isDate, isTime } from '../date-time.js';
 import type { X12Delimiters } from '../x12/segment.js';
 import type { OutgoingGroup, OutgoingInterchange, Party, SegmentData } from '../x12/serialize.js';
 import type { InterchangeOutcome } from '../x12/validating-reader.js';

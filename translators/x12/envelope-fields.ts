@@ -1,5 +1,5 @@
 import { GroupError, InterchangeNote } from './codes.js';
-import { isDate, isTime } from './element-values.js';
+import { isDate, isTime } from '../date-time.js';
 import { element, type Segment } from './segment.js';
 
 // The fixed rules of the ISA and GS headers, each problem with the code its acknowledgment reports.

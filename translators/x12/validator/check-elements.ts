@@ -1,7 +1,8 @@
 import { ElementError } from '../codes.js';
 import type { Segment } from '../segment.js';
 import type { CompiledElement, CompiledSegment, SyntaxRule } from './compiled-spec.js';
-import { firstInvalidCharacter, isDate, isNumber, isTime, valueLength } from '../element-values.js';
+import { isDate, isTime } from '../../date-time.js';
+import { firstInvalidCharacter, isNumber, valueLength } from '../element-values.js';
 
 // The elements of one segment against its definition: presence, repetitions, components, type, length,
 // codes and the segment's syntax notes, reported with the 997/999 element codes.
