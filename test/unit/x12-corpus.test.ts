@@ -9,28 +9,12 @@ import { DelimiterInDataError, segmentData, serializeInterchange, writeSegmentDa
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../translators/x12/validating-reader.js';
 import type { Segment, X12Delimiters } from '../../translators/x12/segment.js';
+import { CORPUS, corpusEntries, type CorpusEntry } from '../helpers/corpus.js';
 
 // Every X12 file of the shared corpus (real samples nobody here wrote), read by the streaming reader.
-const CORPUS = path.resolve('../shared/corpus');
-if (!fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))) {
-  throw new Error(`The shared EDI corpus is not at ${CORPUS}: check out the project beside shared/ (as CI does).`);
-}
+const entries: CorpusEntry[] = corpusEntries('x12/');
 
-interface Entry {
-  readonly file: string;
-  readonly notes: string;
-}
-
-const entries: Entry[] = fs
-  .readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .filter((columns) => columns[0]?.startsWith('x12/'))
-  .map((columns) => ({ file: columns[0] as string, notes: columns[7] ?? '' }));
-
-const flagged = (entry: Entry) => /\[(MALFORMED-INTENTIONAL|ENVELOPE-ISSUES-DETECTED)\]/.test(entry.notes);
+const flagged = (entry: CorpusEntry) => /\[(MALFORMED-INTENTIONAL|ENVELOPE-ISSUES-DETECTED)\]/.test(entry.notes);
 
 /** Unflagged files with real envelope faults that the MANIFEST's analyser missed, checked by hand. */
 const manifestMisses: Record<string, string[]> = {
@@ -133,8 +117,8 @@ describe('X12 corpus conformance', () => {
     expect(entries.length).toBeGreaterThan(300);
   });
 
-  it.each(entries.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
-    const bytes = fs.readFileSync(path.join(CORPUS, entry.file));
+  it.each(entries.map((entry) => [entry.name, entry] as const))('%s', (_file, entry) => {
+    const bytes = fs.readFileSync(path.join(CORPUS, entry.name));
     const reading = read(bytes);
 
     // Exact on input in chunks of any size.
@@ -163,9 +147,9 @@ describe('X12 corpus conformance', () => {
       expect(original.replace(trailingComponents, '').startsWith(unwrap(written))).toBe(true);
     }
 
-    if (manifestMisses[entry.file]) expect(found).toEqual(manifestMisses[entry.file]);
-    else if (wronglyFlagged.has(entry.file) || (!flagged(entry) && !needsSetValidator.has(entry.file))) expect(found).toEqual([]);
-    else if (!needsSetValidator.has(entry.file)) expect(found.length).toBeGreaterThan(0);
+    if (manifestMisses[entry.name]) expect(found).toEqual(manifestMisses[entry.name]);
+    else if (wronglyFlagged.has(entry.name) || (!flagged(entry) && !needsSetValidator.has(entry.name))) expect(found).toEqual([]);
+    else if (!needsSetValidator.has(entry.name)) expect(found.length).toBeGreaterThan(0);
   });
 });
 
@@ -190,9 +174,9 @@ function setFindings(bytes: Buffer): { findings: string[]; outcomes: Interchange
 }
 
 describe('X12 corpus: transaction sets against the standard, and their acknowledgments', () => {
-  it.each(entries.map((entry) => [entry.file, entry] as const))('%s', async (_file, entry) => {
-    const { findings, outcomes } = setFindings(fs.readFileSync(path.join(CORPUS, entry.file)));
-    if (setFaults[entry.file]) expect(findings).toEqual(setFaults[entry.file]);
+  it.each(entries.map((entry) => [entry.name, entry] as const))('%s', async (_file, entry) => {
+    const { findings, outcomes } = setFindings(fs.readFileSync(path.join(CORPUS, entry.name)));
+    if (setFaults[entry.name]) expect(findings).toEqual(setFaults[entry.name]);
     else if (!flagged(entry)) expect(findings).toEqual([]);
     // Whatever the file holds, its acknowledgments can be built and written.
     for (const outcome of outcomes) {

@@ -10,15 +10,11 @@ import type { Segment, X12Delimiters } from '../../translators/x12/segment.js';
 import { DelimiterInDataError, serializeInterchange, writeSegmentData, type ElementValue } from '../../translators/x12/serialize.js';
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../translators/x12/validating-reader.js';
+import { CORPUS, corpusEntries } from '../helpers/corpus.js';
 
 // Property tests of the X12 engine on mutated corpus files: reading, validating, acknowledging and
 // serializing never throw an untyped exception, never change the built-in prototypes, and take time
 // linear in the size of the input. Failures print fast-check's shrunk counterexample and its seed.
-
-const CORPUS = path.resolve('../shared/corpus');
-if (!fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))) {
-  throw new Error(`The shared EDI corpus is not at ${CORPUS}: check out the project beside shared/ (as CI does).`);
-}
 
 interface CorpusFile {
   readonly name: string;
@@ -29,13 +25,8 @@ interface CorpusFile {
 
 const COMMON_DELIMITERS: Required<X12Delimiters> = { element: '*', component: '>', repetition: '^', segment: '~' };
 
-const corpus: CorpusFile[] = fs
-  .readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t')[0] ?? '')
-  .filter((file) => file.startsWith('x12/'))
+const corpus: CorpusFile[] = corpusEntries('x12/')
+  .map((entry) => entry.name)
   .map((file) => {
     const bytes = fs.readFileSync(path.join(CORPUS, file));
     let found: X12Delimiters | undefined;

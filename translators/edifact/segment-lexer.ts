@@ -185,7 +185,10 @@ export class EdifactLexer {
         return this.text.length;
       }
       const pending = this.text.length - start;
-      if (pending > this.maxSegmentBytes) return this.tooLong(this.base + start, pending) ?? this.text.length;
+      if (pending > this.maxSegmentBytes) {
+        this.tooLong(this.base + start, pending);
+        return this.text.length;
+      }
       if (pending > WAIT_IN_PIECES) {
         const piece = this.text.slice(start);
         this.waiting = { pieces: [piece], length: piece.length, released: endsReleased(piece, 0, false, delimiters), start: this.base + start };
@@ -207,11 +210,10 @@ export class EdifactLexer {
   }
 
   /** A segment over the size limit (`start` its offset in the file): the rest of the interchange cannot be read. */
-  private tooLong(start: number, length: number): undefined {
+  private tooLong(start: number, length: number): void {
     this.report(SyntaxError.missing, `No segment terminator in ${length} bytes; the rest of this interchange cannot be read.`, start - this.base);
     this.delimiters = undefined;
     this.waiting = undefined;
-    return undefined;
   }
 
   private report(code: string, message: string, position: number, segment?: string, severity: 'error' | 'warning' = 'error'): void {
