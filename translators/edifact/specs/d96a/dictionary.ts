@@ -1,0 +1,6 @@
+import type { EdifactDictionary } from '../spec-types.js';
+import { composites } from './composites.js';
+import { elements } from './elements.js';
+import { segments } from './segments.js';
+
+export const dictionary: EdifactDictionary = { directory: 'D96A', segments, composites, elements };
