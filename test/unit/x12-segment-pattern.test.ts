@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createX12Reader } from '../../translators/x12/envelope-reader.js';
 import { Segment, type X12Delimiters } from '../../translators/x12/segment.js';
-import type { GuideOverlay } from '../../translators/x12/specs/guide-overlay.js';
+import type { GuideOverlay } from '../../translators/guide-overlay.js';
 import { compiledSpecFor, handledSets } from '../../translators/x12/specs/registry.js';
 import { checkElements } from '../../translators/x12/validator/check-elements.js';
 import type { CompiledElement, CompiledLoop, CompiledSegment } from '../../translators/x12/validator/compiled-spec.js';

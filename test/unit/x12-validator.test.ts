@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Diagnostic } from '../../translators/diagnostic.js';
-import { GuideOverlayError, type GuideOverlay } from '../../translators/x12/specs/guide-overlay.js';
+import { GuideOverlayError, type GuideOverlay } from '../../translators/guide-overlay.js';
 import type { LoopNode } from '../../translators/x12/tree.js';
 import { createValidatingReader } from '../../translators/x12/validating-reader.js';
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';

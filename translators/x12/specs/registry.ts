@@ -13,7 +13,7 @@ import { spec as set5010_850 } from './005010/850.js';
 import { spec as set5010_856 } from './005010/856.js';
 import { spec as set5010_997 } from './005010/997.js';
 import { spec as set5010_999 } from './005010/999.js';
-import type { GuideOverlay } from './guide-overlay.js';
+import type { GuideOverlay } from '../../guide-overlay.js';
 import type { TransactionSetSpec, X12Dictionary } from './spec-types.js';
 
 // The transaction sets the gateway handles, by version. A group's GS08 names the version with an

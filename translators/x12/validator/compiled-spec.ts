@@ -1,4 +1,5 @@
-import { GuideOverlayError, type ElementOverlay, type GuideOverlay, type SlotOverlay } from '../specs/guide-overlay.js';
+import { lookups } from '../../structure/match-structure.js';
+import { applyOverlay, type GuideOverlay } from '../../guide-overlay.js';
 import type { ElementType, ElementUse, Requirement, Slot, TransactionSetSpec, X12Dictionary } from '../specs/spec-types.js';
 
 // A transaction set's spec resolved once into what the validator walks: every slot knows its address and
@@ -84,33 +85,21 @@ export interface CompiledSet {
 }
 
 export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, overlay: GuideOverlay = {}): CompiledSet {
-  const problems: string[] = [];
-  const used = { loops: new Set<string>(), segments: new Set<string>(), elements: new Set<string>() };
+  const guide = applyOverlay(overlay, spec.id);
   const tags = new Set<string>();
-
-  function slotOverlay(kind: 'loops' | 'segments', address: string, standard: { requirement: 'M' | 'O'; max: number }): Required<Pick<SlotOverlay, 'notUsed'>> & { requirement: 'M' | 'O'; max: number } {
-    const change = overlay[kind]?.[address];
-    if (!change) return { ...standard, notUsed: false };
-    used[kind].add(address);
-    if (change.max !== undefined && !(Number.isInteger(change.max) && change.max >= 1 && change.max <= standard.max)) {
-      problems.push(`${address} may repeat at most ${standard.max} times in the standard; the guide's maximum ${change.max} must be a whole number from 1 to that.`);
-    }
-    if (change.notUsed && standard.requirement === 'M') problems.push(`${address} is mandatory in the standard and cannot be marked not used.`);
-    return { requirement: change.requirement ?? standard.requirement, max: change.max ?? standard.max, notUsed: change.notUsed ?? false };
-  }
 
   function compileBody(slots: readonly Slot[], path: string): CompiledSlot[] {
     return slots.map((slot) => {
       if (slot.kind === 'segment') {
         const address = path ? `${path}/${slot.tag}` : slot.tag;
         tags.add(slot.tag);
-        return { kind: 'segment', tag: slot.tag, address, ...slotOverlay('segments', address, slot), segment: compileSegment(slot.tag, address) };
+        return { kind: 'segment', tag: slot.tag, address, ...guide.slot('segments', address, slot), segment: compileSegment(slot.tag, address) };
       }
       const address = path ? `${path}/${slot.id}` : slot.id;
       const first = slot.body[0];
       if (first?.kind !== 'segment') throw new Error(`Spec error: loop ${address} of ${spec.id} must start with a segment.`);
       const body = compileBody(slot.body, address);
-      return { kind: 'loop', id: slot.id, address, trigger: first.tag, ...slotOverlay('loops', address, slot), body, ...lookups(body) };
+      return { kind: 'loop', id: slot.id, address, trigger: first.tag, ...guide.slot('loops', address, slot), body, ...lookups(body) };
     });
   }
 
@@ -126,20 +115,13 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
   }
 
   function compileElement(use: ElementUse, position: number, tag: string, address: string, suffix: string): CompiledElement {
-    const change = elementOverlay(tag, address, suffix);
-    const common = {
-      position,
-      ref: use.ref,
-      requirement: change?.requirement ?? use.requirement,
-      repeat: use.repeat,
-      notUsed: change?.notUsed ?? false,
-      requiredByGuide: change?.requirement === 'M' && use.requirement !== 'M',
-    };
-    if (change?.notUsed && use.requirement === 'M') problems.push(`${tag}${suffix} is mandatory in the standard and cannot be marked not used.`);
     const compositeDef = dictionary.composites[use.ref];
     if (compositeDef) {
       return {
-        ...common,
+        position,
+        ref: use.ref,
+        repeat: use.repeat,
+        ...guide.composite(tag, address, suffix, use.requirement),
         name: compositeDef.name,
         description: describe(compositeDef.name),
         components: compositeDef.components.map((component, index) => compileElement(component, index + 1, tag, address, `${suffix}-${index + 1}`)),
@@ -148,36 +130,17 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
     }
     const simple = dictionary.elements[use.ref];
     if (!simple) throw new Error(`Spec error: ${spec.version} segment ${tag} uses element ${use.ref}, which its dictionary does not define.`);
-    let codes = simple.codes ? new Set(simple.codes) : undefined;
-    if (change?.codes) {
-      const outside = codes ? change.codes.filter((code) => !codes?.has(code)) : [];
-      if (outside.length > 0) problems.push(`${tag}${suffix} codes ${outside.map((code) => `"${code}"`).join(', ')} are not in the standard's list for element ${use.ref}.`);
-      codes = new Set(change.codes);
-    }
-    const min = change?.min ?? simple.min;
-    const max = change?.max ?? simple.max;
-    if (min < simple.min || max > simple.max || min > max) {
-      problems.push(`${tag}${suffix} lengths ${min} to ${max} do not fit inside the standard's ${simple.min} to ${simple.max}.`);
-    }
-    return { ...common, name: simple.name, description: describe(simple.name), simple: { type: simple.type, min, max, codes, codesFromGuide: change?.codes !== undefined }, rules: [] };
-  }
-
-  function elementOverlay(tag: string, address: string, suffix: string): ElementOverlay | undefined {
-    const exact = `${address}${suffix}`;
-    const anywhere = `${tag}${suffix}`;
-    const elements = overlay.elements ?? {};
-    if (elements[exact]) used.elements.add(exact);
-    if (elements[anywhere]) used.elements.add(anywhere);
-    return elements[exact] ?? elements[anywhere];
+    const { requirement, notUsed, requiredByGuide, codesFromGuide, codes, min, max } = guide.element(tag, address, suffix, {
+      requirement: use.requirement,
+      min: simple.min,
+      max: simple.max,
+      codes: simple.codes ? new Set(simple.codes) : undefined,
+    });
+    return { position, ref: use.ref, repeat: use.repeat, requirement, notUsed, requiredByGuide, name: simple.name, description: describe(simple.name), simple: { type: simple.type, min, max, codes, codesFromGuide }, rules: [] };
   }
 
   const body = compileBody(spec.body, '');
-  for (const kind of ['loops', 'segments', 'elements'] as const) {
-    for (const address of Object.keys(overlay[kind] ?? {})) {
-      if (!used[kind].has(address)) problems.push(`${kind === 'loops' ? 'Loop' : kind === 'segments' ? 'Segment' : 'Element'} ${address} is not in transaction set ${spec.id} ${spec.version}.`);
-    }
-  }
-  if (problems.length > 0) throw new GuideOverlayError(spec.id, problems);
+  guide.check(`transaction set ${spec.id} ${spec.version}`);
   return {
     spec,
     dictionary,
@@ -185,15 +148,6 @@ export function compileSet(spec: TransactionSetSpec, dictionary: X12Dictionary, 
     tags,
     hierarchical: body.some((slot) => slot.kind === 'loop' && slot.id === 'HL'),
   };
-}
-
-/** What the structure matcher looks up for every segment, worked out once. */
-function lookups(body: readonly CompiledSlot[]): Pick<CompiledLoop, 'triggers' | 'mandatoryFrom'> {
-  const mandatoryFrom = new Array<number>(body.length + 1).fill(body.length);
-  for (let index = body.length - 1; index >= 0; index -= 1) {
-    mandatoryFrom[index] = body[index]?.requirement === 'M' ? index : (mandatoryFrom[index + 1] as number);
-  }
-  return { triggers: body.map((slot) => (slot.kind === 'segment' ? slot.tag : slot.trigger)), mandatoryFrom };
 }
 
 /** 'Beginning Segment for Purchase Order' -> 'beginning segment for purchase order'; acronyms kept. */

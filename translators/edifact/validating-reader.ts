@@ -1,0 +1,155 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { SyntaxError } from './codes.js';
+import { createEdifactReader, type EdifactReader, type GroupHeader, type InterchangeHeader, type Message } from './envelope-reader.js';
+import { directoryOf, messageSpecFor } from './specs/registry.js';
+import type { EdifactLoopNode } from './tree.js';
+import { compileMessage, type CompiledMessage } from './validator/compiled-message.js';
+import { validateMessage } from './validator/validate-message.js';
+
+// The streaming EDIFACT reader with every message validated as it closes: envelope findings and message
+// findings in one stream of diagnostics, and, per interchange, the outcome a CONTRL is made of.
+
+/** The compiled spec (with the partner's overlay) for a message, or undefined when the gateway does not handle it. */
+export type MessageSpecLookup = (message: Message) => CompiledMessage | undefined;
+
+export interface MessageOutcome {
+  readonly type: string;
+  readonly version: string;
+  readonly release: string;
+  readonly agency: string;
+  readonly association: string;
+  readonly reference: string;
+  readonly supported: boolean;
+  /** Every finding about this message: envelope (UNH/UNT), segments and elements. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface GroupOutcome {
+  readonly header: GroupHeader;
+  readonly messages: readonly MessageOutcome[];
+  /** Findings about the group's own envelope (UNG/UNE). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface InterchangeOutcome {
+  readonly header: InterchangeHeader;
+  /** Findings about the interchange's own envelope (UNA, UNB/UNZ, characters outside messages). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly groups: readonly GroupOutcome[];
+  /** Messages outside any group. */
+  readonly messages: readonly MessageOutcome[];
+}
+
+export interface EdifactValidatingHandler {
+  interchange?(header: InterchangeHeader): void;
+  /** A message, validated; `tree` is undefined for a message the gateway does not handle. */
+  message?(message: Message, outcome: MessageOutcome, tree: EdifactLoopNode | undefined): void;
+  diagnostic?(diagnostic: Diagnostic): void;
+  /** An interchange read to its end, with everything its CONTRL needs. */
+  interchangeEnd?(outcome: InterchangeOutcome): void;
+}
+
+export interface EdifactValidatingOptions {
+  /** Which spec a message is checked against; by default the standard's, for the messages the gateway handles. */
+  readonly specs?: MessageSpecLookup;
+  readonly maxSegmentBytes?: number;
+}
+
+interface OpenGroup {
+  readonly header: GroupHeader;
+  readonly messages: MessageOutcome[];
+  readonly diagnostics: Diagnostic[];
+}
+
+interface OpenInterchange {
+  readonly header: InterchangeHeader;
+  readonly diagnostics: Diagnostic[];
+  readonly groups: OpenGroup[];
+  readonly messages: MessageOutcome[];
+}
+
+const standard = new Map<string, CompiledMessage | undefined>();
+
+/** The directory's own definition of the message, compiled once per process. */
+export function standardSpec(message: Message): CompiledMessage | undefined {
+  const directory = message.type === 'CONTRL' ? `${message.version}${message.release}` : directoryOf(message.version, message.release);
+  const key = `${directory}:${message.type}`;
+  if (!standard.has(key)) {
+    const found = messageSpecFor(directory, message.type);
+    standard.set(key, found && compileMessage(found.spec, found.dictionary));
+  }
+  return standard.get(key);
+}
+
+export function createEdifactValidatingReader(handler: EdifactValidatingHandler, options: EdifactValidatingOptions = {}): EdifactReader {
+  const specs = options.specs ?? standardSpec;
+  let interchange: OpenInterchange | undefined;
+  let group: OpenGroup | undefined;
+  /** Envelope findings about the message being read, given to it when it closes. */
+  let pending: Diagnostic[] = [];
+
+  return createEdifactReader(
+    {
+      interchange(header) {
+        interchange = { header, diagnostics: [], groups: [], messages: [] };
+        handler.interchange?.(header);
+      },
+      group(header) {
+        group = { header, messages: [], diagnostics: [] };
+        interchange?.groups.push(group);
+      },
+      diagnostic(diagnostic) {
+        handler.diagnostic?.(diagnostic);
+        if (diagnostic.location.set !== undefined && diagnostic.level !== 'interchange' && diagnostic.level !== 'group') pending.push(diagnostic);
+        else if (diagnostic.level === 'group' && group) group.diagnostics.push(diagnostic);
+        else interchange?.diagnostics.push(diagnostic);
+      },
+      message(message) {
+        const envelope = pending;
+        pending = [];
+        const compiled = specs(message);
+        let diagnostics: Diagnostic[];
+        let tree: EdifactLoopNode | undefined;
+        if (compiled) {
+          const result = validateMessage(message, compiled);
+          tree = result.tree;
+          result.diagnostics.forEach((diagnostic) => handler.diagnostic?.(diagnostic));
+          diagnostics = [...envelope, ...result.diagnostics];
+        } else {
+          const unsupported: Diagnostic = {
+            level: 'set',
+            severity: 'error',
+            codeList: '0085',
+            // "No agreement": nothing here says how to read or process this message.
+            code: SyntaxError.noAgreement,
+            message: `Message type ${message.type} in directory ${message.version}${message.release} is not one this gateway handles.`,
+            location: { offset: message.segments[0]?.offset ?? 0, interchange: message.interchange, ...(message.group !== undefined ? { group: message.group } : {}), set: message.reference, segmentPosition: 1, segment: 'UNH', element: 2 },
+          };
+          handler.diagnostic?.(unsupported);
+          diagnostics = [...envelope, unsupported];
+        }
+        const outcome: MessageOutcome = {
+          type: message.type,
+          version: message.version,
+          release: message.release,
+          agency: message.agency,
+          association: message.association,
+          reference: message.reference,
+          supported: compiled !== undefined,
+          diagnostics,
+        };
+        (group ?? interchange)?.messages.push(outcome);
+        handler.message?.(message, outcome, tree);
+      },
+      groupEnd() {
+        group = undefined;
+      },
+      interchangeEnd() {
+        const open = interchange as OpenInterchange;
+        interchange = undefined;
+        handler.interchangeEnd?.(open);
+      },
+    },
+    options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes },
+  );
+}
