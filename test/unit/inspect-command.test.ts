@@ -50,6 +50,19 @@ describe('edi-gateway inspect', () => {
     expect(kinds).toEqual(['interchange', 'group', 'diagnostic', 'transactionSet', 'summary']);
   });
 
+  it('reads EDIFACT too: messages validated against their directory, faults with their CONTRL codes', async () => {
+    const orders = (quantity: string) =>
+      ["UNB+UNOA:3+SENDER:14+RECEIVER:14+250107:1305+REF1'", "UNH+1+ORDERS:D:96A:UN'", "BGM+105+PO1+9'", "DTM+137:20250107:102'", "LIN+1++4000862141404:SRS'", `QTY+21:${quantity}:PCE'`, "UNS+S'", "UNT+7+1'", "UNZ+1+REF1'"].join('\n');
+    const clean = await inspect(file('clean.edi', orders('48')));
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain('interchange REF1 from SENDER:14 to RECEIVER:14, version UNOA:3, production');
+    expect(clean.out).toContain('message ORDERS D96A 1: 7 segments');
+    expect(clean.out).toContain('1 interchange, 0 groups, 1 message; 0 errors, 0 warnings.');
+    const bad = await inspect(file('bad.edi', orders('1234567890123456')));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/ERROR 0085 39 \(byte \d+, interchange REF1, set 1, loop SG25, segment 5, QTY01-2\): QTY element 1, component 2 \(Quantity, 6060\) is 16 characters long/);
+  });
+
   it('exits 2 for a file it cannot open, naming it', async () => {
     const { code, err } = await inspect(path.join(folder, 'missing.x12'));
     expect(code).toBe(2);
@@ -116,5 +129,42 @@ describe('edi-gateway ack', () => {
     expect(await ack(clean, '--control-number', '0')).toMatchObject({ code: 2, err: expect.stringContaining('--control-number must be a number from 1 to 999999999') });
     expect(await ack(clean, '--date', '20250108')).toMatchObject({ code: 2, err: expect.stringContaining('--date YYYYMMDD and --time HHMM go together') });
     expect(await ack(clean, '--functional-ack', '998')).toMatchObject({ code: 2, err: expect.stringContaining('--functional-ack must be 997 or 999') });
+  });
+
+  const edifact = (unb: string, orders: readonly string[]) =>
+    [unb, "UNH+1+ORDERS:D:96A:UN'", ...orders, `UNT+${orders.length + 2}+1'`, "UNZ+1+REF1'"].join('\n') + '\n';
+  const GOOD_ORDERS = ["BGM+220+PO-1+9'", "DTM+137:20250107:102'", "UNS+S'"];
+
+  it('prints the CONTRL it would send for an EDIFACT file, reproducibly with the same options', async () => {
+    const text = edifact("UNB+UNOA:3+ACME:14+THREEPL:14+250107:1305+REF1'", ["BGM+2200+PO-1+9'", "DTM+137:20250107:102'", "UNS+S'"]);
+    const { code, out, err } = await ack(file('orders.edi', text), '--control-number', '42', '--date', '20250108', '--time', '0930');
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toBe(
+      [
+        "UNB+UNOA:3+THREEPL:14+ACME:14+250108:0930+42'",
+        "UNH+42+CONTRL:D:3:UN'",
+        "UCI+REF1+ACME:14+THREEPL:14+7'",
+        "UCM+1+ORDERS:D:96A:UN+4'",
+        "UCS+2'",
+        "UCD+39+1:1'",
+        "UNT+6+42'",
+        "UNZ+1+42'",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says why an EDIFACT interchange gets no CONTRL: accepted and not asked for, or a CONTRL itself', async () => {
+    const accepted = await ack(file('accepted.edi', edifact("UNB+UNOA:3+ACME:14+THREEPL:14+250107:1305+REF1'", GOOD_ORDERS)));
+    expect(accepted).toEqual({ code: 0, out: '', err: 'Interchange REF1 from 14:ACME: no CONTRL is due: it was accepted and its sender did not ask for one (UNB 0031).\n' });
+    const received = ["UNB+UNOA:3+ACME:14+THREEPL:14+250107:1305+REF1++++1'", "UNH+1+CONTRL:D:3:UN'", "UCI+7+THREEPL:14+ACME:14+7'", "UNT+3+1'", "UNZ+1+REF1'"].join('\n');
+    const answered = await ack(file('contrl.edi', received));
+    expect(answered).toEqual({ code: 0, out: '', err: 'Interchange REF1 from 14:ACME: no CONTRL is due: it holds only CONTRL messages, which are never answered.\n' });
+  });
+
+  it('refuses --functional-ack for an EDIFACT file', async () => {
+    const { code, err } = await ack(file('asked.edi', edifact("UNB+UNOA:3+ACME:14+THREEPL:14+250107:1305+REF1++++1'", GOOD_ORDERS)), '--functional-ack', '997');
+    expect(code).toBe(2);
+    expect(err).toContain('--functional-ack is for X12 files; ');
   });
 });

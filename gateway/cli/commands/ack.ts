@@ -1,16 +1,21 @@
 import { acknowledge, type AckPolicy } from '../../../translators/acks/acknowledge.js';
-import { createMemoryAllocator } from '../../../translators/control-numbers.js';
+import { contrl, isAcknowledgment } from '../../../translators/acks/contrl.js';
+import { createMemoryAllocator, type ControlNumberAllocator } from '../../../translators/control-numbers.js';
+import { characterSet } from '../../../translators/edifact/character-sets.js';
+import type { EdifactDelimiters } from '../../../translators/edifact/delimiters.js';
+import { serializeInterchange as serializeEdifact } from '../../../translators/edifact/serialize.js';
+import { createEdifactValidatingReader, type InterchangeOutcome as EdifactOutcome } from '../../../translators/edifact/validating-reader.js';
 import { serializeInterchange } from '../../../translators/x12/serialize.js';
 import { compiledSpecFor } from '../../../translators/x12/specs/registry.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../../translators/x12/validating-reader.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import type { Command } from '../command.js';
-import { streamX12File } from '../x12-file.js';
+import { identifyEdiFile, streamEdiFile } from '../edi-file.js';
 
 export const ackCommand: Command = {
   name: 'ack',
   positionals: ['FILE'],
-  summary: 'Print the acknowledgments (TA1, 997 or 999) the gateway would send for an X12 file; nothing when none is due (exit 0, 2 unreadable).',
+  summary: 'Print the acknowledgments the gateway would send for an EDI file: TA1, 997 or 999 for X12, CONTRL for EDIFACT; nothing when none is due (exit 0, 2 unreadable).',
   options: {
     'control-number': { type: 'string' },
     date: { type: 'string' },
@@ -18,21 +23,28 @@ export const ackCommand: Command = {
     'functional-ack': { type: 'string' },
   },
   optionHelp: {
-    'control-number': 'first control number for ISA13, GS06 and ST02 (default 1), so the output is reproducible',
-    date: 'YYYYMMDD to write in ISA09 and GS04 (default today, UTC); give --time with it',
-    time: 'HHMM to write in ISA10 and GS05 (default now, UTC)',
-    'functional-ack': '997 or 999 for every group (default: 999 for 005010 groups, 997 for older ones)',
+    'control-number': 'first control number for ISA13, GS06 and ST02, or UNB 0020 and UNH 0062 (default 1), so the output is reproducible',
+    date: 'YYYYMMDD to write in ISA09 and GS04, or UNB S004 (default today, UTC); give --time with it',
+    time: 'HHMM to write in ISA10 and GS05, or UNB S004 (default now, UTC)',
+    'functional-ack': '997 or 999 for every group of an X12 file (default: 999 for 005010 groups, 997 for older ones)',
   },
-  async run({ args, options, stdout }) {
+  async run({ args, options, stdout, stderr }) {
     const file = args[0] as string;
     const start = parseControlNumber(options['control-number']);
     const now = parseClock(options.date, options.time);
     const policy = parsePolicy(options['functional-ack']);
+    const allocator = createMemoryAllocator({ interchange: start, group: start, set: start });
+    if ((await identifyEdiFile(file)) === 'EDIFACT') {
+      if (policy.functionalAck) {
+        throw new GatewayError('REQUEST_INVALID', `--functional-ack is for X12 files; ${file} is EDIFACT, which is answered with CONTRL.`, { location: { setting: '--functional-ack' } });
+      }
+      await printContrls(file, { allocator, now, stdout, stderr });
+      return 0;
+    }
     const outcomes: InterchangeOutcome[] = [];
     const reader = createValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, { specs: compiledSpecFor, collectOutcomes: true });
-    await streamX12File(file, 'ack', (chunk) => reader.write(chunk));
+    await streamEdiFile(file, (chunk) => reader.write(chunk));
     reader.end();
-    const allocator = createMemoryAllocator({ interchange: start, group: start, set: start });
     for (const outcome of outcomes) {
       const answer = acknowledge(outcome, now, policy);
       if (!answer) continue;
@@ -42,6 +54,47 @@ export const ackCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The CONTRL of each interchange on standard output, in the encoding of its syntax level; on standard error,
+ * why an interchange gets none, and what a CONTRL had to leave out.
+ */
+async function printContrls(
+  file: string,
+  { allocator, now, stdout, stderr }: { allocator: ControlNumberAllocator; now: Date; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<void> {
+  const outcomes: EdifactOutcome[] = [];
+  const reader = createEdifactValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) });
+  await streamEdiFile(file, (chunk) => reader.write(chunk));
+  reader.end();
+  if (outcomes.length === 0) stderr.write(`${file} holds no interchange: no CONTRL is due.\n`);
+  for (const outcome of outcomes) {
+    const { sender, reference } = outcome.header;
+    const partner = `${sender.qualifier}:${sender.id}`;
+    const name = `Interchange ${reference} from ${partner}`;
+    const answer = contrl(outcome);
+    if (!answer) {
+      const why = isAcknowledgment(outcome) ? 'it holds only CONTRL messages, which are never answered' : 'it was accepted and its sender did not ask for one (UNB 0031)';
+      stderr.write(`${name}: no CONTRL is due: ${why}.\n`);
+      continue;
+    }
+    const text = await serializeEdifact(answer.interchange, { delimiters: answer.delimiters, lineEnding: '\n', allocator, partner, now });
+    stdout.write(encoded(text, answer.interchange.syntaxIdentifier, answer.delimiters));
+    if (answer.omitted > 0) {
+      stderr.write(`${name}: its CONTRL leaves out ${answer.omitted} UCS and UCD (at most 999 UCS per UCM and 99 UCD per UCS); the messages concerned are rejected all the same.\n`);
+    }
+  }
+}
+
+/** The CONTRL as the bytes its syntax level is written in: latin1, an ISO 8859 part, or UTF-8. */
+function encoded(text: string, syntaxIdentifier: string, delimiters: EdifactDelimiters): Uint8Array {
+  const encoding = characterSet(syntaxIdentifier, delimiters)?.encoding ?? 'latin1';
+  if (encoding === 'latin1' || encoding === 'utf-8') return Buffer.from(text, encoding === 'utf-8' ? 'utf8' : 'latin1');
+  // Buffer writes no ISO 8859 part but the first; the decoder says which character each upper byte is.
+  const decoder = new TextDecoder(encoding);
+  const bytes = new Map(Array.from({ length: 0x60 }, (_, index) => [decoder.decode(Uint8Array.of(0xa0 + index)), 0xa0 + index] as const));
+  return Uint8Array.from(text, (character) => (character < '\xa0' ? character.charCodeAt(0) : (bytes.get(character) as number)));
+}
 
 function parseControlNumber(value: string | boolean | undefined): number {
   if (value === undefined) return 1;

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import { IDENTIFY_HEAD_BYTES, identifyStandard } from '../../translators/identify-standard.js';
+import { IDENTIFY_HEAD_BYTES, identifyStandard, type Standard } from '../../translators/identify-standard.js';
 import { GatewayError, describeError } from '../errors/gateway-error.js';
 
-/**
- * Feeds an X12 file to `write` in chunks, for commands that read one: a file that is not X12, cannot be
- * opened or breaks off while read is a GatewayError naming the file.
- */
-export async function streamX12File(file: string, command: string, write: (chunk: Buffer) => void): Promise<void> {
-  const standard = identifyStandard(await readHead(file));
-  if (standard.standard === null) throw new GatewayError(standard.code, `${file}: ${standard.reason}`, { location: { file } });
-  if (standard.standard !== 'X12') {
-    throw new GatewayError('STANDARD_NOT_SUPPORTED', `${file} is ${standard.standard}; ${command} reads X12 files for now.`, { location: { file } });
-  }
+// An EDI file as the commands that read one take it: its standard from its first bytes, then its bytes in
+// chunks. A file that is not EDI, cannot be opened or breaks off while read is a GatewayError naming it.
+
+export async function identifyEdiFile(file: string): Promise<Standard> {
+  const identified = identifyStandard(await readHead(file));
+  if (identified.standard === null) throw new GatewayError(identified.code, `${file}: ${identified.reason}`, { location: { file } });
+  return identified.standard;
+}
+
+export async function streamEdiFile(file: string, write: (chunk: Buffer) => void): Promise<void> {
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) write(chunk);
   } catch (error) {
