@@ -112,3 +112,14 @@ describe('EDIFACT reader', () => {
     expect(messages[0]?.segments[1]?.value(4)).toHaveLength(300_000);
   });
 });
+
+describe('EDIFACT interchange header', () => {
+  it('reads the parties in the character set UNB names, not as latin1', () => {
+    let header: InterchangeHeader | undefined;
+    const reader = createEdifactReader({ interchange: (read) => void (header = read) });
+    reader.write(Buffer.from("UNB+UNOY:4+ŁÓDŹ:ZZZ+ÉCOLE:ZZZ+20250107:1305+R1'UNZ+0+R1'", 'utf8'));
+    reader.end();
+    expect(header?.sender).toEqual({ id: 'ŁÓDŹ', qualifier: 'ZZZ' });
+    expect(header?.recipient).toEqual({ id: 'ÉCOLE', qualifier: 'ZZZ' });
+  });
+});

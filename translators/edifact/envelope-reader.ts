@@ -125,10 +125,15 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
   const fault = (level: Diagnostic['level'], code: string, text: string, segment: EdifactSegment, extra: Partial<DiagnosticLocation> = {}, data?: string) =>
     report({ level, severity: 'error', codeList: '0085', code, message: text, location: where(segment, extra), ...(data !== undefined ? { data } : {}) });
 
-  function openInterchange(unb: EdifactSegment): void {
-    const delimiters = unb.delimiters;
-    const syntaxIdentifier = unb.value(1, 1);
-    const syntaxVersion = unb.value(1, 2);
+  function openInterchange(read: EdifactSegment): void {
+    const delimiters = read.delimiters;
+    const syntaxIdentifier = read.value(1, 1);
+    const syntaxVersion = read.value(1, 2);
+    const characters = characterSet(syntaxIdentifier, delimiters);
+    // The syntax identifier is plain ASCII in every character set; the parties may not be, so the header is
+    // read from the segment decoded in the character set it names.
+    const text = characters ? decode(read.text, characters) : read.text;
+    const unb = text === read.text ? read : new EdifactSegment(read.tag, text, read.offset, delimiters);
     const header: InterchangeHeader = {
       unb,
       delimiters,
@@ -144,7 +149,6 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
       test: unb.value(11) === '1',
     };
     advised = false;
-    const characters = characterSet(syntaxIdentifier, delimiters);
     interchange = { header, characters, groups: 0, messages: 0, references: new Set() };
     handler.interchange?.(header);
     const level = 'interchange';
