@@ -16,7 +16,7 @@ function read(text: string): { outcomes: InterchangeOutcome[]; errors: Diagnosti
   const reader = createEdifactValidatingReader({
     interchangeEnd: (outcome) => void outcomes.push(outcome),
     diagnostic: (diagnostic) => void (diagnostic.severity === 'error' && errors.push(diagnostic)),
-  });
+  }, { collectOutcomes: true });
   reader.write(Buffer.from(text, 'latin1'));
   reader.end();
   return { outcomes, errors };

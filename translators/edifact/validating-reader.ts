@@ -53,6 +53,11 @@ export interface EdifactValidatingOptions {
   /** Which spec a message is checked against; by default the standard's, for the messages the gateway handles. */
   readonly specs?: MessageSpecLookup;
   readonly maxSegmentBytes?: number;
+  /**
+   * Keep each interchange's message outcomes for interchangeEnd, as a CONTRL needs them. Off, memory stays
+   * flat however many messages a file holds, and interchangeEnd gets the interchange's own findings only.
+   */
+  readonly collectOutcomes?: boolean;
 }
 
 interface OpenGroup {
@@ -83,6 +88,7 @@ export function standardSpec(message: Message): CompiledMessage | undefined {
 
 export function createEdifactValidatingReader(handler: EdifactValidatingHandler, options: EdifactValidatingOptions = {}): EdifactReader {
   const specs = options.specs ?? standardSpec;
+  const collect = options.collectOutcomes ?? false;
   let interchange: OpenInterchange | undefined;
   let group: OpenGroup | undefined;
   /** Envelope findings about the message being read, given to it when it closes. */
@@ -96,7 +102,7 @@ export function createEdifactValidatingReader(handler: EdifactValidatingHandler,
       },
       group(header) {
         group = { header, messages: [], diagnostics: [] };
-        interchange?.groups.push(group);
+        if (collect) interchange?.groups.push(group);
       },
       diagnostic(diagnostic) {
         handler.diagnostic?.(diagnostic);
@@ -138,7 +144,7 @@ export function createEdifactValidatingReader(handler: EdifactValidatingHandler,
           supported: compiled !== undefined,
           diagnostics,
         };
-        (group ?? interchange)?.messages.push(outcome);
+        if (collect) (group ?? interchange)?.messages.push(outcome);
         handler.message?.(message, outcome, tree);
       },
       groupEnd() {

@@ -64,7 +64,7 @@ async function printContrls(
   { allocator, now, stdout, stderr }: { allocator: ControlNumberAllocator; now: Date; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<void> {
   const outcomes: EdifactOutcome[] = [];
-  const reader = createEdifactValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) });
+  const reader = createEdifactValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, { collectOutcomes: true });
   await streamEdiFile(file, (chunk) => reader.write(chunk));
   reader.end();
   if (outcomes.length === 0) stderr.write(`${file} holds no interchange: no CONTRL is due.\n`);
