@@ -1,10 +1,14 @@
 // npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP), then the
-// X12 reader on generated interchanges.
+// X12 and EDIFACT engines on generated interchanges. npm run bench -- --engines takes the engine figures
+// alone, which need no PostgreSQL.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { startGatewayProcess } from '../test/helpers/gateway-process.js';
 import { waitFor } from '../test/helpers/wait-for.js';
+import type { Report } from './child-measure.js';
+import { benchEdifact } from './edifact/run.js';
 import { benchX12 } from './x12/run.js';
 
 const FILES = 500;
@@ -15,7 +19,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-async function main(): Promise<void> {
+async function benchGateway(report: Report): Promise<void> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'edi-gateway-bench-'));
   await fs.chmod(root, 0o755);
   const env = {
@@ -24,11 +28,6 @@ async function main(): Promise<void> {
     EDI_INBOX_SETTLE_MS: '0',
     EDI_INBOX_POLL_MS: '100',
     EDI_LOG_LEVEL: 'warn',
-  };
-  const lines: string[] = [];
-  const report = (label: string, value: string) => {
-    lines.push(`${label.padEnd(52)} ${value}`);
-    console.log(lines.at(-1));
   };
   try {
     // Log level info only for the start line the harness waits for.
@@ -60,11 +59,13 @@ async function main(): Promise<void> {
     const restart = await timed(() => again.healthy(60_000));
     report('start to healthy, restart on the same data', `${(restart.ms / 1000).toFixed(2)} s`);
     await again.stop('SIGTERM', 30_000);
-
-    await benchX12(report);
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }
 }
 
-await main();
+const { values } = parseArgs({ options: { engines: { type: 'boolean', default: false } } });
+const report: Report = (label, value) => console.log(`${label.padEnd(60)} ${value}`);
+if (!values.engines) await benchGateway(report);
+await benchX12(report);
+await benchEdifact(report);
