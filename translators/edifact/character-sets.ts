@@ -38,7 +38,8 @@ const SETS: Readonly<Record<string, Omit<CharacterSet, 'identifier' | 'forbidden
 
 /** The character set of a syntax identifier with the interchange's delimiters allowed, or undefined when the gateway does not know it. */
 export function characterSet(identifier: string, delimiters: EdifactDelimiters): CharacterSet | undefined {
-  const set = SETS[identifier];
+  // An own property only: an identifier such as __proto__ names no character set.
+  const set = Object.hasOwn(SETS, identifier) ? SETS[identifier] : undefined;
   if (!set) return undefined;
   const service = [delimiters.component, delimiters.element, delimiters.release ?? '', delimiters.repetition ?? '']
     .join('')

@@ -115,7 +115,7 @@ export class EdifactLexer {
       const una = advice.length === 6 ? parseUna(advice) : { kind: 'invalid' as const, message: 'The file ends inside the UNA service string advice.' };
       if (una.kind === 'invalid') {
         this.report(SyntaxError.invalidServiceCharacter, una.message, position, 'UNA');
-        return this.skipStray(position, final);
+        return this.skipStray(position, final) ?? waitAfter(from, position);
       }
       this.delimiters = una.delimiters;
       this.sink.serviceStringAdvice?.(una.delimiters, this.base + position);
@@ -131,17 +131,17 @@ export class EdifactLexer {
       }
       if (separator !== '+') {
         this.report(SyntaxError.invalidServiceCharacter, `UNB is followed by "${printable(separator ?? '')}", not the element separator "+", and there is no UNA to say otherwise.`, position, 'UNB');
-        return this.skipStray(position, final);
+        return this.skipStray(position, final) ?? waitAfter(from, position);
       }
       // Without UNA the version 4 default adds "*" as repetition separator: the version is UNB's S001 0002.
       const versionAt = this.text.slice(position, position + 16);
-      if (!/^UNB\+[^+:']*:/.test(versionAt) && !final && rest < 16) return waitAfter(from, position);
+      if (!/^UNB\+[^+:']*:./.test(versionAt) && !final && rest < 16) return waitAfter(from, position);
       this.delimiters = defaultDelimiters(/^UNB\+[A-Z]{4}:4/.test(versionAt));
       return position;
     }
     // A prefix of UNA or UNB at the end of what has arrived may still become one.
     if (!final && rest < 3 && ('UNA'.startsWith(this.text.slice(position)) || 'UNB'.startsWith(this.text.slice(position)))) return waitAfter(from, position);
-    return this.skipStray(position, final);
+    return this.skipStray(position, final) ?? waitAfter(from, position);
   }
 
   /** Skips stray text up to the next possible UNA or UNB, remembering it for one report. */
