@@ -370,9 +370,9 @@ describe('EDIFACT engine properties (fast-check, mutated corpus files and fixtur
       }),
       {
         numRuns: 500,
-        // Found by this property: UNB S001 0001 "__proto__" (or "constructor", "toString" ...) is taken for a
-        // character set the gateway knows (character-sets.ts looks it up on a plain object), so the CONTRL is
-        // written in it and the serializer refuses its own UNB.
+        // Found by this property, kept as an example: UNB S001 0001 "__proto__" (or "constructor", "toString" ...)
+        // was taken for a character set the gateway knows (looked up on a plain object), so the CONTRL was
+        // written in it and the serializer refused its own UNB.
         examples: [['edifact/APERAK/bots-plugins__dutchic_aperak1.edi', [{ kind: 'tokenElement', segment: { index: 0, tag: 'UNB' }, element: 1, token: '__proto__' }], [65536], {}]],
       },
     );
@@ -390,12 +390,12 @@ describe('EDIFACT engine properties (fast-check, mutated corpus files and fixtur
       {
         numRuns: 500,
         examples: [
-          // Found by this property: a version 4 UNB without UNA cut right after "UNB+UNOC:" is read with the
-          // version 3 defaults, without the repetition separator "*" (segment-lexer.ts decides before the
-          // version digit has arrived).
+          // Found by this property, kept as examples: a version 4 UNB without UNA cut right after "UNB+UNOC:"
+          // was read with the version 3 defaults, without the repetition separator "*" (decided before the
+          // version digit had arrived).
           ['fixtures/orders-d01b.edi', [], [9]],
-          // Found by this property: a byte order mark completed in the same chunk as a byte that cannot start
-          // UNA or UNB is not skipped, and becomes part of the stray text reported (offset 0 instead of 3).
+          // A byte order mark completed in the same chunk as a byte that cannot start UNA or UNB was not
+          // skipped, and became part of the stray text reported (offset 0 instead of 3).
           ['edifact/mixed/edifabric-edifact__MixedTransactionsNoEnvelopes.txt', [{ kind: 'flip', at: 3, mask: 1 }], [1, 3, 1]],
         ],
       },
