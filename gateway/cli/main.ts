@@ -15,7 +15,6 @@ const BAD_INPUT = new Set<ErrorCode>([
   'FILE_UNREADABLE',
   'FILE_EMPTY',
   'FILE_NOT_EDI',
-  'STANDARD_NOT_SUPPORTED',
 ]);
 
 export interface CliIo {

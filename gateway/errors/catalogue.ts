@@ -76,11 +76,6 @@ export const errorCatalogue = {
     httpStatus: 404,
     retryable: false,
   },
-  STANDARD_NOT_SUPPORTED: {
-    summary: 'The gateway cannot read files of this EDI standard yet.',
-    httpStatus: 422,
-    retryable: false,
-  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Diagnostic } from '../../translators/diagnostic.js';
+import { characterSet, decode, encode } from '../../translators/edifact/character-sets.js';
+import { defaultDelimiters } from '../../translators/edifact/delimiters.js';
 import { createEdifactReader, type InterchangeHeader, type Message } from '../../translators/edifact/envelope-reader.js';
 
 // The EDIFACT reader on small hand-made interchanges: delimiters from UNA or the defaults, release
@@ -121,5 +123,17 @@ describe('EDIFACT interchange header', () => {
     reader.end();
     expect(header?.sender).toEqual({ id: 'ŁÓDŹ', qualifier: 'ZZZ' });
     expect(header?.recipient).toEqual({ id: 'ÉCOLE', qualifier: 'ZZZ' });
+  });
+});
+
+describe('EDIFACT character sets, written', () => {
+  it('encodes text in its syntax level bytes, ISO 8859 parts included, and decodes back the same', () => {
+    const unod = characterSet('UNOD', defaultDelimiters(false));
+    if (!unod) throw new Error('UNOD is a known character set');
+    const bytes = encode('ŁÓDŹ', unod);
+    expect([...bytes]).toEqual([0xa3, 0xd3, 0x44, 0xac]);
+    expect(decode(Buffer.from(bytes).toString('latin1'), unod)).toBe('ŁÓDŹ');
+    expect([...encode('É', characterSet('UNOY', defaultDelimiters(true)))]).toEqual([0xc3, 0x89]);
+    expect([...encode('É', undefined)]).toEqual([0xc9]);
   });
 });

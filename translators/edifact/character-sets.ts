@@ -55,6 +55,18 @@ export function decode(text: string, set: CharacterSet): string {
   return new TextDecoder(set.encoding).decode(Buffer.from(text, 'latin1'));
 }
 
+/**
+ * Text as the bytes of the set's encoding, for writing: latin1, an ISO 8859 part (which Buffer cannot
+ * write, so each upper byte is found through the decoder) or UTF-8. Without a known set, latin1.
+ */
+export function encode(text: string, set: CharacterSet | undefined): Uint8Array {
+  const encoding = set?.encoding ?? 'latin1';
+  if (encoding === 'latin1' || encoding === 'utf-8') return Buffer.from(text, encoding === 'utf-8' ? 'utf8' : 'latin1');
+  const decoder = new TextDecoder(encoding);
+  const bytes = new Map(Array.from({ length: 0x60 }, (_, index) => [decoder.decode(Uint8Array.of(0xa0 + index)), 0xa0 + index] as const));
+  return Uint8Array.from(text, (character) => (character < '\xa0' ? character.charCodeAt(0) : (bytes.get(character) as number)));
+}
+
 /** The 0-based index of the first character the set does not allow, or -1. */
 export function firstForbidden(text: string, set: CharacterSet): number {
   return text.search(set.forbidden);

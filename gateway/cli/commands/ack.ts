@@ -1,8 +1,7 @@
 import { acknowledge, type AckPolicy } from '../../../translators/acks/acknowledge.js';
 import { contrl, isAcknowledgment } from '../../../translators/acks/contrl.js';
 import { createMemoryAllocator, type ControlNumberAllocator } from '../../../translators/control-numbers.js';
-import { characterSet } from '../../../translators/edifact/character-sets.js';
-import type { EdifactDelimiters } from '../../../translators/edifact/delimiters.js';
+import { characterSet, encode } from '../../../translators/edifact/character-sets.js';
 import { serializeInterchange as serializeEdifact } from '../../../translators/edifact/serialize.js';
 import { createEdifactValidatingReader, type InterchangeOutcome as EdifactOutcome } from '../../../translators/edifact/validating-reader.js';
 import { serializeInterchange } from '../../../translators/x12/serialize.js';
@@ -79,21 +78,11 @@ async function printContrls(
       continue;
     }
     const text = await serializeEdifact(answer.interchange, { delimiters: answer.delimiters, lineEnding: '\n', allocator, partner, now });
-    stdout.write(encoded(text, answer.interchange.syntaxIdentifier, answer.delimiters));
+    stdout.write(encode(text, characterSet(answer.interchange.syntaxIdentifier, answer.delimiters)));
     if (answer.omitted > 0) {
       stderr.write(`${name}: its CONTRL leaves out ${answer.omitted} UCS and UCD (at most 999 UCS per UCM and 99 UCD per UCS); the messages concerned are rejected all the same.\n`);
     }
   }
-}
-
-/** The CONTRL as the bytes its syntax level is written in: latin1, an ISO 8859 part, or UTF-8. */
-function encoded(text: string, syntaxIdentifier: string, delimiters: EdifactDelimiters): Uint8Array {
-  const encoding = characterSet(syntaxIdentifier, delimiters)?.encoding ?? 'latin1';
-  if (encoding === 'latin1' || encoding === 'utf-8') return Buffer.from(text, encoding === 'utf-8' ? 'utf8' : 'latin1');
-  // Buffer writes no ISO 8859 part but the first; the decoder says which character each upper byte is.
-  const decoder = new TextDecoder(encoding);
-  const bytes = new Map(Array.from({ length: 0x60 }, (_, index) => [decoder.decode(Uint8Array.of(0xa0 + index)), 0xa0 + index] as const));
-  return Uint8Array.from(text, (character) => (character < '\xa0' ? character.charCodeAt(0) : (bytes.get(character) as number)));
 }
 
 function parseControlNumber(value: string | boolean | undefined): number {
