@@ -160,20 +160,31 @@ interface SegmentInError {
 /** One entry per segment in error, in message order; a second segment-level finding about the same segment gets its own. */
 function segmentsInError(errors: readonly Diagnostic[]): SegmentInError[] {
   const entries: SegmentInError[] = [];
+  // Entries are found by their segment's place, not searched for: a message can have thousands in error.
+  const first = new Map<string, SegmentInError>();
+  const elementsOnly = new Map<string, SegmentInError>();
   for (const diagnostic of errors) {
     const { segmentPosition: position, segment: tag = '' } = diagnostic.location;
     // UCS 0096 and UCD S011 are mandatory: a finding that names no segment position or element cannot be placed.
     if (position === undefined) continue;
-    const same = (entry: SegmentInError) => entry.position === position && entry.tag === tag;
+    const place = `${position} ${tag}`;
     if (diagnostic.level === 'segment') {
-      const entry = entries.find((candidate) => same(candidate) && candidate.code === undefined);
-      if (entry) entry.code = diagnostic.code;
-      else entries.push({ position, tag, code: diagnostic.code, elements: [] });
+      const entry = elementsOnly.get(place);
+      if (entry) {
+        entry.code = diagnostic.code;
+        elementsOnly.delete(place);
+      } else {
+        const added = { position, tag, code: diagnostic.code, elements: [] };
+        entries.push(added);
+        if (!first.has(place)) first.set(place, added);
+      }
     } else if (diagnostic.level === 'element' && diagnostic.location.element !== undefined) {
-      let entry = entries.find(same);
+      let entry = first.get(place);
       if (!entry) {
         entry = { position, tag, code: undefined, elements: [] };
         entries.push(entry);
+        first.set(place, entry);
+        elementsOnly.set(place, entry);
       }
       entry.elements.push(diagnostic);
     }

@@ -49,16 +49,23 @@ export function functionalAck(group: GroupOutcome, kind: FunctionalAckKind, deli
 
 /** AK3/IK3 per segment in error, each followed by AK4/IK4 per element in error (at most 99 of each, as the 997 allows). */
 function segmentErrors(diagnostics: readonly Diagnostic[], is999: boolean, code: (value: string) => string, delimiters: X12Delimiters): SegmentData[] {
-  const entries: { code: string; location: Diagnostic['location']; elements: Diagnostic[] }[] = [];
+  type Entry = { code: string; location: Diagnostic['location']; elements: Diagnostic[] };
+  const entries: Entry[] = [];
+  // A set with many bad elements has as many entries: each segment's is found by its position, not searched for.
+  const withElementErrors = new Map<number | undefined, Entry>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
     const location = diagnostic.location;
     if (diagnostic.level === 'segment') {
       entries.push({ code: diagnostic.code, location, elements: [] });
     } else if (diagnostic.level === 'element') {
-      const same = entries.find((entry) => entry.code === SegmentError.segmentHasElementErrors && entry.location.segmentPosition === location.segmentPosition);
+      const same = withElementErrors.get(location.segmentPosition);
       if (same) same.elements.push(diagnostic);
-      else entries.push({ code: SegmentError.segmentHasElementErrors, location, elements: [diagnostic] });
+      else {
+        const entry = { code: SegmentError.segmentHasElementErrors, location, elements: [diagnostic] };
+        entries.push(entry);
+        withElementErrors.set(location.segmentPosition, entry);
+      }
     }
   }
   entries.sort((a, b) => (a.location.segmentPosition ?? 0) - (b.location.segmentPosition ?? 0));
