@@ -77,7 +77,7 @@ const standard = new Map<string, CompiledMessage | undefined>();
 
 /** The directory's own definition of the message, compiled once per process. */
 export function standardSpec(message: Message): CompiledMessage | undefined {
-  const directory = message.type === 'CONTRL' ? `${message.version}${message.release}` : directoryOf(message.version, message.release);
+  const directory = directoryOf(message.version, message.release);
   const key = `${directory}:${message.type}`;
   if (!standard.has(key)) {
     const found = messageSpecFor(directory, message.type);
