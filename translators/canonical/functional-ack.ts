@@ -1,0 +1,74 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { choice, closedObject, text } from './fields.js';
+import { withRule } from './rules.js';
+import { Source } from './source.js';
+
+// A partner's answer to what we sent (or ours to what it sent): which group and which transaction sets or
+// messages were accepted or rejected, and the errors found. Inbound it settles our outbound documents.
+
+const position = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
+
+const AckError = closedObject('One error the receiver found.', {
+  level: choice('What the error is about.', {
+    interchange: 'The interchange envelope.',
+    group: 'The functional group.',
+    set: 'A transaction set or message as a whole.',
+    segment: 'A segment.',
+    element: 'An element, component or repetition within a segment.',
+  }),
+  code: text("The standard's own error code, as the acknowledgment wrote it."),
+  reason: text('What the code means, in plain words.'),
+  segment: Type.Optional(text('The tag of the segment in error, such as N1.')),
+  segmentPosition: position('The position of the segment in its transaction set or message, counting its header segment as 1.'),
+  loop: Type.Optional(text('The loop or segment group the segment is in, as the acknowledgment named it.')),
+  element: position('The position of the element in its segment, from 1.'),
+  component: position('The position of the component in its composite element, from 1.'),
+  repetition: position('Which repetition of a repeating element, from 1.'),
+  badValue: Type.Optional(text('The value in error, as the acknowledgment copied it.')),
+});
+
+const errors = (description: string) => Type.Optional(Type.Array(AckError, { minItems: 1, description }));
+
+const AcknowledgedSet = closedObject('What the acknowledgment says of one transaction set or message.', {
+  setControlNumber: text('The control number of the acknowledged transaction set or message.'),
+  setType: Type.Optional(text('The transaction set identifier or message type acknowledged, as written.')),
+  status: choice('What became of it.', {
+    accepted: 'Accepted.',
+    'accepted-with-errors': 'Accepted, with errors noted.',
+    rejected: 'Rejected: it must be corrected and sent again.',
+  }),
+  errors: errors('The errors found in it.'),
+});
+
+export const FunctionalAck = withRule(
+  closedObject('A functional acknowledgment: what a receiver accepted or rejected of a group or interchange.', {
+    kind: Type.Literal('functional-ack', { description: 'Says that this is a functional acknowledgment.' }),
+    source: Source,
+    acknowledged: closedObject('The interchange or group the acknowledgment answers.', {
+      interchangeControlNumber: Type.Optional(text('The control number of the acknowledged interchange.')),
+      groupControlNumber: Type.Optional(text('The control number of the acknowledged functional group.')),
+      functionalId: Type.Optional(text('What kind of documents the acknowledged group holds, by its functional identifier code.')),
+    }),
+    status: choice('What became of the group or interchange as a whole.', {
+      accepted: 'Accepted.',
+      'accepted-with-errors': 'Accepted, with errors noted.',
+      'partially-accepted': 'Some transaction sets or messages accepted, others rejected.',
+      rejected: 'Rejected as a whole.',
+    }),
+    counts: Type.Optional(
+      closedObject('How many transaction sets or messages the group held, arrived and were accepted.', {
+        included: Type.Integer({ minimum: 0, description: 'How many the group trailer says it holds.' }),
+        received: Type.Integer({ minimum: 0, description: 'How many the receiver found.' }),
+        accepted: Type.Integer({ minimum: 0, description: 'How many the receiver accepted.' }),
+      }),
+    ),
+    errors: errors('Errors in the group or interchange itself.'),
+    sets: Type.Array(AcknowledgedSet, { description: 'One entry per transaction set or message acknowledged; empty when only the group or interchange is answered.' }),
+  }),
+  ({ acknowledged }) =>
+    acknowledged.interchangeControlNumber ?? acknowledged.groupControlNumber
+      ? []
+      : [{ code: 'REFERENCE_MISSING', path: '/acknowledged', reason: 'An acknowledgment needs the control number of the interchange or group it answers.' }],
+);
+
+export type FunctionalAck = Static<typeof FunctionalAck>;
