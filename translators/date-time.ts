@@ -1,4 +1,5 @@
-// Dates and times as EDI writes them, in X12 and EDIFACT alike: digits only, a day that exists, a 24-hour clock.
+// Dates and times as EDI writes them, in X12 and EDIFACT alike: digits only, a day that exists, a 24-hour clock;
+// and the time zones they are told in, which EDI leaves to the partners to agree on.
 
 /** CCYYMMDD or YYMMDD, a day that exists. */
 export function isDate(value: string): boolean {
@@ -19,4 +20,14 @@ export function isTime(value: string): boolean {
   const minutes = Number(value.slice(2, 4));
   const seconds = value.length >= 6 ? Number(value.slice(4, 6)) : 0;
   return hours <= 23 && minutes <= 59 && seconds <= 59;
+}
+
+/** A time zone name of the IANA database, as the runtime's ICU data knows them: America/Chicago, UTC. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

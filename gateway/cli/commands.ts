@@ -4,7 +4,24 @@ import { configCommand } from './commands/config-show.js';
 import { filesListCommand } from './commands/files-list.js';
 import { inspectCommand } from './commands/inspect.js';
 import { migrateCommand } from './commands/migrate.js';
+import { partnerDiffCommand } from './commands/partner-diff.js';
+import { partnerListCommand } from './commands/partner-list.js';
+import { partnerNewCommand } from './commands/partner-new.js';
+import { partnerShowCommand } from './commands/partner-show.js';
+import { partnerValidateCommand } from './commands/partner-validate.js';
 import { startCommand } from './commands/start.js';
 
 /** Every sub-command of `edi-gateway`, in the order --help lists them. */
-export const commands: readonly Command[] = [startCommand, filesListCommand, inspectCommand, ackCommand, migrateCommand, configCommand];
+export const commands: readonly Command[] = [
+  startCommand,
+  filesListCommand,
+  inspectCommand,
+  ackCommand,
+  partnerNewCommand,
+  partnerValidateCommand,
+  partnerListCommand,
+  partnerShowCommand,
+  partnerDiffCommand,
+  migrateCommand,
+  configCommand,
+];

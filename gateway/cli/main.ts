@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
 import { describeError, isGatewayError } from '../errors/gateway-error.js';
+import { ProfileError } from '../../partners/profile-error.js';
 import type { Command } from './command.js';
 import { commands } from './commands.js';
 
@@ -15,6 +16,7 @@ const BAD_INPUT = new Set<ErrorCode>([
   'FILE_UNREADABLE',
   'FILE_EMPTY',
   'FILE_NOT_EDI',
+  'PROFILE_INVALID',
 ]);
 
 export interface CliIo {
@@ -71,6 +73,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       stderr: io.stderr,
     });
   } catch (error) {
+    // A profile file's problems are the user's input, like a bad option: every one of them, with its line.
+    if (error instanceof ProfileError) {
+      io.stderr.write(`edi-gateway ${command.name}: ${error.message} [${error.code}]\n`);
+      return USAGE_ERROR;
+    }
     if (isGatewayError(error)) {
       io.stderr.write(`edi-gateway ${command.name}: ${error.message} [${error.code}]\n`);
       return BAD_INPUT.has(error.code) ? USAGE_ERROR : 1;

@@ -103,6 +103,14 @@ export const settings = {
       default: 104_857_600,
     }),
   },
+  partners: {
+    defaultsFile: setting({
+      env: 'EDI_PARTNER_DEFAULTS',
+      doc: "YAML file every new partner's profile starts from: our own envelope ids, the usual acknowledgment policy. Left missing, each profile must give them itself.",
+      parser: text(),
+      default: 'var/partners/defaults.yaml',
+    }),
+  },
   scheduler: {
     pollMs: setting({
       env: 'EDI_SCHEDULER_POLL_MS',

@@ -76,6 +76,31 @@ export const errorCatalogue = {
     httpStatus: 404,
     retryable: false,
   },
+  PROFILE_INVALID: {
+    summary: 'A partner profile has fields that are missing or wrong; each problem names the field and, for a file, its line.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  PARTNER_EXISTS: {
+    summary: 'A partner with this id already exists.',
+    httpStatus: 409,
+    retryable: false,
+  },
+  PARTNER_NOT_FOUND: {
+    summary: 'There is no partner with this id, or no such version of its profile.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  PARTNER_VERSION_CONFLICT: {
+    summary: 'The partner profile was changed by someone else meanwhile; start again from its current version.',
+    httpStatus: 409,
+    retryable: false,
+  },
+  PARTNER_IDENTITY_TAKEN: {
+    summary: 'Another partner already sends under this envelope id; two partners cannot share one.',
+    httpStatus: 409,
+    retryable: false,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -23,14 +23,14 @@ describe('migrate', () => {
     const results = await Promise.all([pool, ...others].map((each) => migrate(each, silentLog)));
 
     const applied = results.flatMap((result) => result.applied);
-    expect(applied.sort()).toEqual(['0001_received_files', '0002_events', '0003_control_numbers']);
+    expect(applied.sort()).toEqual(['0001_received_files', '0002_events', '0003_control_numbers', '0004_partner_profiles']);
     const rows = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.rows.map((row) => row.version)).toEqual(['0001_received_files', '0002_events', '0003_control_numbers']);
+    expect(rows.rows.map((row) => row.version)).toEqual(['0001_received_files', '0002_events', '0003_control_numbers', '0004_partner_profiles']);
     const scheduler = await pool.query("SELECT to_regclass('agenda_jobs') AS table");
     expect(scheduler.rows[0].table).toBe('agenda_jobs');
 
     const again = await migrate(pool, silentLog);
-    expect(again).toEqual({ applied: [], alreadyApplied: 3 });
+    expect(again).toEqual({ applied: [], alreadyApplied: 4 });
   });
 
   it('refuses to run when an applied migration was edited afterwards', async () => {

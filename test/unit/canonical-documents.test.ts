@@ -31,17 +31,17 @@ describe('parseCanonical', () => {
     [
       'a decimal written with a comma',
       changed(order, (copy) => (copy.lines[1].quantity.value = '2,5')),
-      { code: 'VALUE_INVALID', path: '/lines/1/quantity/value', reason: 'Not a valid exact decimal: "2,5"; write it like "1234.50".' },
+      { code: 'VALUE_INVALID', path: '/lines/1/quantity/value', reason: "must be an exact decimal written as text, like '1234.50', got '2,5'" },
     ],
     [
       'an amount given as a JS number',
       changed(order, (copy) => (copy.lines[0].unitPrice.amount = 3.25)),
-      { code: 'VALUE_INVALID', path: '/lines/0/unitPrice/amount', reason: 'Expected text such as "1234.50", found the number 3.25.' },
+      { code: 'VALUE_INVALID', path: '/lines/0/unitPrice/amount', reason: "must be an exact decimal written as text, like '1234.50', got 3.25" },
     ],
     [
       'a currency in lower case',
       changed(order, (copy) => (copy.lines[0].unitPrice.currency = 'usd')),
-      { code: 'VALUE_INVALID', path: '/lines/0/unitPrice/currency', reason: 'Not a valid ISO 4217 currency code: "usd"; write it like "USD".' },
+      { code: 'VALUE_INVALID', path: '/lines/0/unitPrice/currency', reason: "must be an ISO 4217 currency code of 3 capital letters, like USD, got 'usd'" },
     ],
     [
       'a currency code that does not exist',
@@ -60,7 +60,7 @@ describe('parseCanonical', () => {
     [
       'an SSCC that is too short',
       changed(shipNotice, (copy) => (copy.orders[0].pallets[0].sscc = '12345')),
-      { code: 'VALUE_INVALID', path: '/orders/0/pallets/0/sscc', reason: 'Not a valid SSCC-18 of 18 digits: "12345"; write it like "003456789012345670".' },
+      { code: 'VALUE_INVALID', path: '/orders/0/pallets/0/sscc', reason: "must be an SSCC-18 of 18 digits, like 003456789012345670, got '12345'" },
     ],
     [
       'a GTIN with a wrong check digit',
@@ -77,13 +77,13 @@ describe('parseCanonical', () => {
       {
         code: 'FIELD_MISSING',
         path: '/orderNumber',
-        reason: "Required but missing. It holds: The buyer's purchase order number: the key buyer, seller and warehouse find the order by.",
+        reason: "is required; it holds: The buyer's purchase order number: the key buyer, seller and warehouse find the order by.",
       },
     ],
     [
       'a misspelt field',
       changed(order, (copy) => (copy.lines[0].qty = copy.lines[0].quantity)),
-      { code: 'FIELD_UNKNOWN', path: '/lines/0/qty', reason: '"qty" is not a field here; the fields here are: lineNumber, item, quantity, unitPrice.' },
+      { code: 'FIELD_UNKNOWN', path: '/lines/0/qty', reason: 'is not a field here; the fields here are lineNumber, item, quantity, unitPrice' },
     ],
     [
       'a role that does not exist',
@@ -91,29 +91,28 @@ describe('parseCanonical', () => {
       {
         code: 'VALUE_INVALID',
         path: '/parties/0/role',
-        reason:
-          'Expected one of "buyer", "seller", "ship-to", "ship-from", "bill-to", "remit-to", "mark-for", "carrier", "shipper", "consignee", found "customer".',
+        reason: "must be one of 'buyer', 'seller', 'ship-to', 'ship-from', 'bill-to', 'remit-to', 'mark-for', 'carrier', 'shipper' or 'consignee', got 'customer'",
       },
     ],
     [
       'an order without lines',
       changed(order, (copy) => (copy.lines = [])),
-      { code: 'VALUE_INVALID', path: '/lines', reason: 'Expected at least 1 entry, found 0.' },
+      { code: 'VALUE_INVALID', path: '/lines', reason: 'must be a list of at least 1 item, got an empty list' },
     ],
     [
       'an empty order number',
       changed(order, (copy) => (copy.orderNumber = '')),
-      { code: 'VALUE_INVALID', path: '/orderNumber', reason: 'Empty; write the value, or leave out a field that is optional.' },
+      { code: 'VALUE_INVALID', path: '/orderNumber', reason: 'must not be empty; write the value, or leave out a field that is optional' },
     ],
     [
       'parties that are not a list',
       changed(order, (copy) => (copy.parties = copy.parties[0])),
-      { code: 'VALUE_INVALID', path: '/parties', reason: 'Expected a list, found an object.' },
+      { code: 'VALUE_INVALID', path: '/parties', reason: 'must be a list, got a group of fields' },
     ],
     [
       'a package count written as text',
       changed(shipNotice, (copy) => (copy.packageCount = '2')),
-      { code: 'VALUE_INVALID', path: '/packageCount', reason: 'Expected a whole number, found "2".' },
+      { code: 'VALUE_INVALID', path: '/packageCount', reason: "must be a whole number of 1 or more, got '2'" },
     ],
     [
       'a line number used twice',
@@ -169,7 +168,7 @@ describe('parseCanonical', () => {
     [
       'a status the standard vocabulary does not have',
       changed(shipmentStatus, (copy) => (copy.events[0].status = 'AF')),
-      { code: 'VALUE_INVALID', path: '/events/0/status', reason: expect.stringMatching(/^Expected one of "appointment-scheduled", .*, found "AF"\.$/) as unknown as string },
+      { code: 'VALUE_INVALID', path: '/events/0/status', reason: expect.stringMatching(/^must be one of 'appointment-scheduled', .* or 'exception', got 'AF'$/) as unknown as string },
     ],
     [
       'an acknowledgment of nothing',
@@ -179,7 +178,7 @@ describe('parseCanonical', () => {
     [
       'a negative count in an acknowledgment',
       changed(functionalAck, (copy) => (copy.counts.accepted = -1)),
-      { code: 'VALUE_INVALID', path: '/counts/accepted', reason: 'Expected 0 or more, found the number -1.' },
+      { code: 'VALUE_INVALID', path: '/counts/accepted', reason: 'must be a whole number of 0 or more, got -1' },
     ],
   ])('refuses %s, naming the place and the reason', (_label, json, problem) => {
     expect(problemsOf(json)).toEqual([problem]);
@@ -238,7 +237,7 @@ describe('dates and times', () => {
     ['hour 24', { date: '2025-03-10', time: '24:00' }, { code: 'VALUE_INVALID', path: '/dates/requestedDelivery/time' }],
     ['an offset for a date alone', { date: '2025-03-10', utcOffset: '-05:00' }, { code: 'ZONE_WITHOUT_TIME', path: '/dates/requestedDelivery/utcOffset' }],
     ['an unknown time zone', { date: '2025-03-10', time: '08:00', timeZone: 'Mars/Olympus' }, { code: 'TIME_ZONE_UNKNOWN', path: '/dates/requestedDelivery/timeZone' }],
-    ['a date-time string', '2025-03-10T08:00:00Z', { code: 'VALUE_INVALID', path: '/dates/requestedDelivery', reason: 'Expected an object of named fields, found "2025-03-10T08:00:00Z".' }],
+    ['a date-time string', '2025-03-10T08:00:00Z', { code: 'VALUE_INVALID', path: '/dates/requestedDelivery', reason: "must be a group of fields (name: value), got '2025-03-10T08:00:00Z'" }],
   ])('refuses %s', (_label, requestedDelivery, problem) => {
     expect(problemsOf(atDelivery(requestedDelivery))).toEqual([expect.objectContaining(problem)]);
   });
@@ -254,9 +253,9 @@ describe('canonicalSchemas', () => {
     expect(published).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['kind', 'shipmentId', 'orders']) });
     expect(published.properties.orders.items.properties.pallets.items.properties.sscc).toEqual({
       type: 'string',
+      minLength: 1,
       pattern: '^\\d{18}$',
-      title: 'SSCC-18 of 18 digits',
-      examples: ['003456789012345670'],
+      expects: 'an SSCC-18 of 18 digits, like 003456789012345670',
       description: expect.any(String),
     });
   });

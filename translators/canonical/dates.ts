@@ -1,6 +1,6 @@
 import { Type, type Static, type TString } from '@sinclair/typebox';
-import { isDate } from '../date-time.js';
-import { closedObject, formattedText } from './fields.js';
+import { isDate, isTimeZone } from '../date-time.js';
+import { fields, text } from '../schema/fields.js';
 import type { Problem } from './problem.js';
 import { withRule } from './rules.js';
 
@@ -9,35 +9,32 @@ import { withRule } from './rules.js';
 // when the source states one, as an offset from UTC, as a zone name, or both.
 
 export function calendarDate(description: string): TString {
-  const form = { pattern: '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$', title: 'date (YYYY-MM-DD)', example: '2025-03-31' };
-  return withRule(formattedText(description, form), (date) =>
+  const form = { pattern: '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$', expects: 'a date as YYYY-MM-DD, like 2025-03-31' };
+  return withRule(text(description, form), (date) =>
     isDate(date.replaceAll('-', '')) ? [] : [{ code: 'DATE_NOT_IN_CALENDAR', path: '', reason: `${date} is not a day of the calendar.` }],
   );
 }
 
 export function dateTime(description: string) {
   return withRule(
-    closedObject(description, {
+    fields(description, {
       date: calendarDate('The day, in the calendar of the place it happens; a six-digit EDI date has its century filled in.'),
       time: Type.Optional(
-        formattedText('The time of day on a 24-hour clock, to the minute, second or hundredth of a second the source gave; absent when it gave none.', {
+        text('The time of day on a 24-hour clock, to the minute, second or hundredth of a second the source gave; absent when it gave none.', {
           pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,2})?)?$',
-          title: 'time (HH:MM, HH:MM:SS or HH:MM:SS.ss)',
-          example: '14:30',
+          expects: 'a time on a 24-hour clock as HH:MM, HH:MM:SS or HH:MM:SS.ss, like 14:30',
         }),
       ),
       utcOffset: Type.Optional(
-        formattedText('How far the time is ahead of (+) or behind (-) UTC, when the source states it: -05:00 for US Eastern Standard Time.', {
+        text('How far the time is ahead of (+) or behind (-) UTC, when the source states it: -05:00 for US Eastern Standard Time.', {
           pattern: '^[+-](?:0\\d|1[0-4]):[0-5]\\d$',
-          title: 'UTC offset (+HH:MM or -HH:MM)',
-          example: '-05:00',
+          expects: 'a UTC offset as +HH:MM or -HH:MM, like -05:00',
         }),
       ),
       timeZone: Type.Optional(
-        formattedText('The IANA name of the time zone the time is in, when the source names a zone rather than an offset: America/Chicago.', {
+        text('The IANA name of the time zone the time is in, when the source names a zone rather than an offset: America/Chicago.', {
           pattern: '^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$',
-          title: 'IANA time zone name',
-          example: 'America/Chicago',
+          expects: 'an IANA time zone name, like America/Chicago',
         }),
       ),
     }),
@@ -55,17 +52,8 @@ function zoneProblems(value: { readonly time?: string; readonly utcOffset?: stri
       problems.push({ code: 'ZONE_WITHOUT_TIME', path: `/${field}`, reason: 'A UTC offset or time zone belongs to a time, and this date has none.' });
     }
   }
-  if (value.timeZone !== undefined && !isKnownTimeZone(value.timeZone)) {
+  if (value.timeZone !== undefined && !isTimeZone(value.timeZone)) {
     problems.push({ code: 'TIME_ZONE_UNKNOWN', path: '/timeZone', reason: `"${value.timeZone}" is not a time zone of the IANA time zone database.` });
   }
   return problems;
-}
-
-function isKnownTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,14 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { choice, closedObject, text } from './fields.js';
+import { choice, fields, list, text, wholeNumber } from '../schema/fields.js';
 import { withRule } from './rules.js';
 import { Source } from './source.js';
 
 // A partner's answer to what we sent (or ours to what it sent): which group and which transaction sets or
 // messages were accepted or rejected, and the errors found. Inbound it settles our outbound documents.
 
-const position = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
+const position = (description: string) => Type.Optional(wholeNumber(description, { minimum: 1 }));
 
-const AckError = closedObject('One error the receiver found.', {
+const AckError = fields('One error the receiver found.', {
   level: choice('What the error is about.', {
     interchange: 'The interchange envelope.',
     group: 'The functional group.',
@@ -27,9 +27,9 @@ const AckError = closedObject('One error the receiver found.', {
   badValue: Type.Optional(text('The value in error, as the acknowledgment copied it.')),
 });
 
-const errors = (description: string) => Type.Optional(Type.Array(AckError, { minItems: 1, description }));
+const errors = (description: string) => Type.Optional(list(description, AckError, { minItems: 1 }));
 
-const AcknowledgedSet = closedObject('What the acknowledgment says of one transaction set or message.', {
+const AcknowledgedSet = fields('What the acknowledgment says of one transaction set or message.', {
   setControlNumber: text('The control number of the acknowledged transaction set or message.'),
   setType: Type.Optional(text('The transaction set identifier or message type acknowledged, as written.')),
   status: choice('What became of it.', {
@@ -41,10 +41,10 @@ const AcknowledgedSet = closedObject('What the acknowledgment says of one transa
 });
 
 export const FunctionalAck = withRule(
-  closedObject('A functional acknowledgment: what a receiver accepted or rejected of a group or interchange.', {
+  fields('A functional acknowledgment: what a receiver accepted or rejected of a group or interchange.', {
     kind: Type.Literal('functional-ack', { description: 'Says that this is a functional acknowledgment.' }),
     source: Source,
-    acknowledged: closedObject('The interchange or group the acknowledgment answers.', {
+    acknowledged: fields('The interchange or group the acknowledgment answers.', {
       interchangeControlNumber: Type.Optional(text('The control number of the acknowledged interchange.')),
       groupControlNumber: Type.Optional(text('The control number of the acknowledged functional group.')),
       functionalId: Type.Optional(text('What kind of documents the acknowledged group holds, by its functional identifier code.')),
@@ -56,14 +56,14 @@ export const FunctionalAck = withRule(
       rejected: 'Rejected as a whole.',
     }),
     counts: Type.Optional(
-      closedObject('How many transaction sets or messages the group held, arrived and were accepted.', {
-        included: Type.Integer({ minimum: 0, description: 'How many the group trailer says it holds.' }),
-        received: Type.Integer({ minimum: 0, description: 'How many the receiver found.' }),
-        accepted: Type.Integer({ minimum: 0, description: 'How many the receiver accepted.' }),
+      fields('How many transaction sets or messages the group held, arrived and were accepted.', {
+        included: wholeNumber('How many the group trailer says it holds.', { minimum: 0 }),
+        received: wholeNumber('How many the receiver found.', { minimum: 0 }),
+        accepted: wholeNumber('How many the receiver accepted.', { minimum: 0 }),
       }),
     ),
     errors: errors('Errors in the group or interchange itself.'),
-    sets: Type.Array(AcknowledgedSet, { description: 'One entry per transaction set or message acknowledged; empty when only the group or interchange is answered.' }),
+    sets: list('One entry per transaction set or message acknowledged; empty when only the group or interchange is answered.', AcknowledgedSet),
   }),
   ({ acknowledged }) =>
     acknowledged.interchangeControlNumber ?? acknowledged.groupControlNumber

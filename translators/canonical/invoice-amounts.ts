@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import { choice, fields, text, wholeNumber } from '../schema/fields.js';
 import { calendarDate } from './dates.js';
-import { choice, closedObject, decimalText, text } from './fields.js';
+import { decimalText } from './decimal-text.js';
 import { money } from './money.js';
 
 // The money side of an invoice besides its lines' prices: allowances and charges, taxes, payment terms
 // and totals. Amounts are stated as the partner sent them, never recomputed here.
 
-export const AllowanceCharge = closedObject('An amount taken off (allowance) or added (charge).', {
+export const AllowanceCharge = fields('An amount taken off (allowance) or added (charge).', {
   type: choice('Whether the amount is taken off or added.', {
     allowance: 'Taken off: a discount, a promotion, a rebate.',
     charge: 'Added: freight, handling, a surcharge.',
@@ -28,7 +29,7 @@ export const AllowanceCharge = closedObject('An amount taken off (allowance) or 
   amount: money('The amount taken off or added, as a positive number.'),
 });
 
-export const Tax = closedObject('A tax on the invoice or a line.', {
+export const Tax = fields('A tax on the invoice or a line.', {
   type: choice('Which tax.', {
     sales: 'Sales tax.',
     'value-added': 'Value added tax (VAT).',
@@ -42,16 +43,16 @@ export const Tax = closedObject('A tax on the invoice or a line.', {
   amount: money('The amount of tax.'),
 });
 
-export const PaymentTerms = closedObject('When the invoice is due and any discount for paying early.', {
+export const PaymentTerms = fields('When the invoice is due and any discount for paying early.', {
   description: Type.Optional(text('The terms in words, such as "2% 10 net 30".')),
-  netDays: Type.Optional(Type.Integer({ minimum: 0, description: 'How many days after the invoice date the full amount is due.' })),
+  netDays: Type.Optional(wholeNumber('How many days after the invoice date the full amount is due.', { minimum: 0 })),
   netDueDate: Type.Optional(calendarDate('The day the full amount is due.')),
   discountPercent: Type.Optional(decimalText('The discount for paying early, as a percentage: "2" for 2 %.')),
-  discountDays: Type.Optional(Type.Integer({ minimum: 0, description: 'How many days after the invoice date the discount can be taken.' })),
+  discountDays: Type.Optional(wholeNumber('How many days after the invoice date the discount can be taken.', { minimum: 0 })),
   discountDueDate: Type.Optional(calendarDate('The last day the discount can be taken.')),
 });
 
-export const InvoiceTotals = closedObject('The totals of the invoice, as the partner stated them.', {
+export const InvoiceTotals = fields('The totals of the invoice, as the partner stated them.', {
   lines: Type.Optional(money('The sum of the line amounts.')),
   allowances: Type.Optional(money('The sum of all allowances.')),
   charges: Type.Optional(money('The sum of all charges.')),

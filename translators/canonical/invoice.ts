@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { choice, fields, list, text } from '../schema/fields.js';
 import { dateTime } from './dates.js';
-import { choice, closedObject, text } from './fields.js';
 import { AllowanceCharge, InvoiceTotals, PaymentTerms, Tax } from './invoice-amounts.js';
 import { Item } from './items.js';
 import { repeatedLineNumbers } from './line-numbers.js';
@@ -14,19 +14,19 @@ import { Source } from './source.js';
 // A seller's bill for goods shipped: inbound it becomes a draft vendor bill, outbound a posted customer
 // invoice goes to the customer.
 
-const InvoiceLine = closedObject('One line of the invoice: an item, how much, at what price.', {
+const InvoiceLine = fields('One line of the invoice: an item, how much, at what price.', {
   lineNumber: text('The number of the line on the invoice.'),
   orderLineNumber: Type.Optional(text('The number of the order line the goods were ordered on.')),
   item: Item,
   quantity: quantity('How much is invoiced.'),
   unitPrice: money('The price of one unit of the quantity.'),
   amount: Type.Optional(money('The amount of the line: quantity times unit price, after its own allowances and charges.')),
-  allowancesCharges: Type.Optional(Type.Array(AllowanceCharge, { minItems: 1, description: 'Allowances and charges on this line only.' })),
-  taxes: Type.Optional(Type.Array(Tax, { minItems: 1, description: 'Taxes on this line only.' })),
+  allowancesCharges: Type.Optional(list('Allowances and charges on this line only.', AllowanceCharge, { minItems: 1 })),
+  taxes: Type.Optional(list('Taxes on this line only.', Tax, { minItems: 1 })),
 });
 
 export const Invoice = withRule(
-  closedObject("A seller's invoice or credit note.", {
+  fields("A seller's invoice or credit note.", {
     kind: Type.Literal('invoice', { description: 'Says that this is an invoice.' }),
     source: Source,
     purpose: Purpose,
@@ -39,15 +39,15 @@ export const Invoice = withRule(
     orderNumber: Type.Optional(text("The buyer's purchase order number the invoice is for.")),
     shipmentId: Type.Optional(text("The shipper's number for the shipment invoiced.")),
     billOfLading: Type.Optional(text('The bill of lading number of the shipment invoiced.')),
-    dates: closedObject('When the invoice was written and the goods shipped.', {
+    dates: fields('When the invoice was written and the goods shipped.', {
       invoiced: dateTime('The date of the invoice.'),
       shipped: Type.Optional(dateTime('When the goods invoiced were shipped.')),
     }),
     parties: parties('Who takes part: seller, buyer, bill-to, remit-to and the others.'),
     terms: Type.Optional(PaymentTerms),
-    lines: Type.Array(InvoiceLine, { minItems: 1, description: 'What is invoiced, line by line.' }),
-    allowancesCharges: Type.Optional(Type.Array(AllowanceCharge, { minItems: 1, description: 'Allowances and charges on the invoice as a whole.' })),
-    taxes: Type.Optional(Type.Array(Tax, { minItems: 1, description: 'Taxes on the invoice as a whole.' })),
+    lines: list('What is invoiced, line by line.', InvoiceLine, { minItems: 1 }),
+    allowancesCharges: Type.Optional(list('Allowances and charges on the invoice as a whole.', AllowanceCharge, { minItems: 1 })),
+    taxes: Type.Optional(list('Taxes on the invoice as a whole.', Tax, { minItems: 1 })),
     totals: InvoiceTotals,
   }),
   (invoice) => repeatedLineNumbers(invoice.lines, '/lines'),

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { fields, list, text } from '../schema/fields.js';
 import { dateTime } from './dates.js';
-import { closedObject, text } from './fields.js';
 import { Item } from './items.js';
 import { repeatedLineNumbers } from './line-numbers.js';
 import { money } from './money.js';
@@ -13,7 +13,7 @@ import { Transport } from './transport.js';
 
 // A customer's order to a seller: inbound it becomes a sale order, outbound a purchase order goes to a supplier.
 
-const OrderLine = closedObject('One line of the order: an item, how much of it, at what price.', {
+const OrderLine = fields('One line of the order: an item, how much of it, at what price.', {
   lineNumber: text('The number of the line as the buyer wrote it ("1", "0010"); ship notices and invoices refer to it.'),
   item: Item,
   quantity: quantity('How much is ordered, in the unit it is ordered in.'),
@@ -21,12 +21,12 @@ const OrderLine = closedObject('One line of the order: an item, how much of it, 
 });
 
 export const Order = withRule(
-  closedObject("A buyer's order for goods.", {
+  fields("A buyer's order for goods.", {
     kind: Type.Literal('order', { description: 'Says that this is an order.' }),
     source: Source,
     purpose: Purpose,
     orderNumber: text("The buyer's purchase order number: the key buyer, seller and warehouse find the order by."),
-    dates: closedObject('When the order was placed and when the goods are wanted.', {
+    dates: fields('When the order was placed and when the goods are wanted.', {
       ordered: dateTime('When the buyer placed the order.'),
       requestedShip: Type.Optional(dateTime('When the buyer asks the goods to be shipped.')),
       requestedDelivery: Type.Optional(dateTime('When the buyer asks the goods to arrive.')),
@@ -38,7 +38,7 @@ export const Order = withRule(
     }),
     parties: parties('Who takes part: buyer, seller, ship-to, bill-to and the others.'),
     transport: Type.Optional(Transport),
-    lines: Type.Array(OrderLine, { minItems: 1, description: 'What is ordered, line by line.' }),
+    lines: list('What is ordered, line by line.', OrderLine, { minItems: 1 }),
   }),
   (order) => repeatedLineNumbers(order.lines, '/lines'),
 );

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { fields, list, text } from '../schema/fields.js';
 import { isSscc, wrongCheckDigit } from './check-digits.js';
 import { calendarDate } from './dates.js';
-import { closedObject, formattedText, text } from './fields.js';
 import { Item } from './items.js';
 import { dimensions, quantity } from './quantities.js';
 import { withRule } from './rules.js';
@@ -11,42 +11,41 @@ import { withRule } from './rules.js';
 // without pallets has cartons right under the order; one not packed at all has items there.
 
 const Sscc = withRule(
-  formattedText('The SSCC-18 on the package label: 18 digits, the last a check digit. Write it without the (00) application identifier.', {
+  text('The SSCC-18 on the package label: 18 digits, the last a check digit. Write it without the (00) application identifier.', {
     pattern: '^\\d{18}$',
-    title: 'SSCC-18 of 18 digits',
-    example: '003456789012345670',
+    expects: 'an SSCC-18 of 18 digits, like 003456789012345670',
   }),
   (code) => (isSscc(code) ? [] : [wrongCheckDigit('SSCC', code)]),
 );
 
-const ShippedItem = closedObject('Goods of one order line in this shipment or package.', {
+const ShippedItem = fields('Goods of one order line in this shipment or package.', {
   orderLineNumber: Type.Optional(text('The number of the order line these goods were ordered on.')),
   item: Item,
   quantity: quantity('How much of the item is shipped here.'),
 });
 
-const Carton = closedObject('A carton, case or other package (the pack level).', {
+const Carton = fields('A carton, case or other package (the pack level).', {
   sscc: Type.Optional(Sscc),
   trackingNumber: Type.Optional(text("The parcel carrier's tracking number of this package.")),
   grossWeight: Type.Optional(quantity('What the package weighs, packaging included.')),
   dimensions: Type.Optional(dimensions('The outside size of the package.')),
-  items: Type.Array(ShippedItem, { minItems: 1, description: 'What is in the package.' }),
+  items: list('What is in the package.', ShippedItem, { minItems: 1 }),
 });
 
-const Pallet = closedObject('A pallet or slip sheet carrying packages or loose goods (the tare level).', {
+const Pallet = fields('A pallet or slip sheet carrying packages or loose goods (the tare level).', {
   sscc: Type.Optional(Sscc),
   grossWeight: Type.Optional(quantity('What the pallet weighs, pallet and wrapping included.')),
   dimensions: Type.Optional(dimensions('The outside size of the loaded pallet.')),
-  cartons: Type.Optional(Type.Array(Carton, { minItems: 1, description: 'The packages on the pallet.' })),
-  items: Type.Optional(Type.Array(ShippedItem, { minItems: 1, description: 'Goods on the pallet that are not in a package.' })),
+  cartons: Type.Optional(list('The packages on the pallet.', Carton, { minItems: 1 })),
+  items: Type.Optional(list('Goods on the pallet that are not in a package.', ShippedItem, { minItems: 1 })),
 });
 
-export const ShippedOrder = closedObject('One order shipped, in whole or in part, with how its goods are packed.', {
+export const ShippedOrder = fields('One order shipped, in whole or in part, with how its goods are packed.', {
   orderNumber: text("The buyer's purchase order number."),
   orderDate: Type.Optional(calendarDate('The day the order was placed.')),
-  pallets: Type.Optional(Type.Array(Pallet, { minItems: 1, description: 'The pallets of this order.' })),
-  cartons: Type.Optional(Type.Array(Carton, { minItems: 1, description: 'The packages of this order that are not on a pallet.' })),
-  items: Type.Optional(Type.Array(ShippedItem, { minItems: 1, description: 'Goods of this order shipped without a package.' })),
+  pallets: Type.Optional(list('The pallets of this order.', Pallet, { minItems: 1 })),
+  cartons: Type.Optional(list('The packages of this order that are not on a pallet.', Carton, { minItems: 1 })),
+  items: Type.Optional(list('Goods of this order shipped without a package.', ShippedItem, { minItems: 1 })),
 });
 
 export type ShippedOrder = Static<typeof ShippedOrder>;

@@ -1,9 +1,9 @@
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { schemaProblems, type SchemaProblem } from '../schema/schema-problems.js';
 import { canonicalSchemas, type CanonicalDocument } from './documents.js';
-import type { Problem } from './problem.js';
+import type { Problem, ProblemCode } from './problem.js';
 import { ruleProblems } from './rules.js';
-import { schemaProblems } from './schema-problems.js';
 
 // The one way into the canonical types from outside: JSON from a file, a request or a database column is
 // checked here once, against the schema of its kind and then the rules, and is typed from here on.
@@ -30,9 +30,15 @@ export function parseCanonical(json: unknown): CanonicalParse {
     if (kind === undefined) return refused({ code: 'FIELD_MISSING', path: '/kind', reason: `Every canonical document says what it is in "kind": one of ${KINDS}.` });
     return refused({ code: 'KIND_UNKNOWN', path: '/kind', reason: `${JSON.stringify(kind)} is not a kind of canonical document; expected one of ${KINDS}.` });
   }
-  if (!validator.check.Check(json)) return { ok: false, problems: schemaProblems(validator.check.Errors(json)) };
+  if (!validator.check.Check(json)) return { ok: false, problems: schemaProblems(validator.check.Errors(json)).map(asProblem) };
   const problems = ruleProblems(validator.schema, json);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: json as CanonicalDocument };
+}
+
+const CODES = { missing: 'FIELD_MISSING', 'unknown-field': 'FIELD_UNKNOWN', invalid: 'VALUE_INVALID' } as const satisfies Record<SchemaProblem['kind'], ProblemCode>;
+
+function asProblem({ pointer, kind, reason }: SchemaProblem): Problem {
+  return { code: CODES[kind], path: pointer, reason };
 }
 
 function refused(problem: Problem): CanonicalParse {

@@ -1,6 +1,6 @@
 import { Type, type Static, type TArray } from '@sinclair/typebox';
+import { choice, fields, list, text } from '../schema/fields.js';
 import { isGln, wrongCheckDigit } from './check-digits.js';
-import { choice, closedObject, formattedText, text } from './fields.js';
 import type { Problem } from './problem.js';
 import { withRule } from './rules.js';
 
@@ -18,7 +18,7 @@ const IdentifierQualifier = choice('What kind of number the value is.', {
 type IdentifierQualifier = Static<typeof IdentifierQualifier>;
 
 const PartyIdentifier = withRule(
-  closedObject('A number that identifies the party, with what kind of number it is.', {
+  fields('A number that identifies the party, with what kind of number it is.', {
     qualifier: IdentifierQualifier,
     value: text('The number itself, exactly as sent.'),
   }),
@@ -42,20 +42,20 @@ function identifierProblems({ qualifier, value }: { readonly qualifier: Identifi
 }
 
 export function address(description: string) {
-  return closedObject(description, {
+  return fields(description, {
     street: Type.Optional(
-      Type.Array(text('One line of the street address.'), { minItems: 1, description: 'The street address lines in order: street and number, building, suite.' }),
+      list('The street address lines in order: street and number, building, suite.', text('One line of the street address.'), { minItems: 1 }),
     ),
     city: Type.Optional(text('The city or town.')),
     region: Type.Optional(text('The state, province or region, usually as its postal code: IL, ON.')),
     postalCode: Type.Optional(text('The ZIP or postal code, as written.')),
     country: Type.Optional(
-      formattedText('The country, as its ISO 3166-1 two-letter code: US, CA, DE.', { pattern: '^[A-Z]{2}$', title: 'ISO 3166-1 country code', example: 'US' }),
+      text('The country, as its ISO 3166-1 two-letter code: US, CA, DE.', { pattern: '^[A-Z]{2}$', expects: 'an ISO 3166-1 country code of 2 capital letters, like US' }),
     ),
   });
 }
 
-const Party = closedObject('A company or site that takes part in the document.', {
+const Party = fields('A company or site that takes part in the document.', {
   role: choice('What the party does in this document.', {
     buyer: 'Orders the goods and is billed for them unless a bill-to is named.',
     seller: 'Sells and supplies the goods (also called supplier or vendor).',
@@ -69,12 +69,12 @@ const Party = closedObject('A company or site that takes part in the document.',
     consignee: 'Receives the goods from the carrier.',
   }),
   name: Type.Optional(text('The name of the company or site.')),
-  identifiers: Type.Optional(Type.Array(PartyIdentifier, { description: 'The numbers that identify the party; a profile decides which one finds the partner in Odoo.' })),
+  identifiers: Type.Optional(list('The numbers that identify the party; a profile decides which one finds the partner in Odoo.', PartyIdentifier)),
   address: Type.Optional(address('Where the party is.')),
 });
 
 export type Party = Static<typeof Party>;
 
 export function parties(description: string): TArray<typeof Party> {
-  return Type.Array(Party, { description });
+  return list(description, Party);
 }

@@ -1,4 +1,4 @@
-import { choice } from './fields.js';
+import { choice } from '../schema/fields.js';
 
 // Whether a document is new or replaces, changes or cancels one sent before: the difference between
 // creating a record and updating, cancelling or ignoring one.

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { fields, list, text, wholeNumber } from '../schema/fields.js';
 import { dateTime } from './dates.js';
-import { closedObject, text } from './fields.js';
 import { ShippedOrder } from './packaging.js';
 import { parties } from './parties.js';
 import type { Problem } from './problem.js';
@@ -14,24 +14,24 @@ import { Transport } from './transport.js';
 // a receipt; outbound it tells the customer what a done delivery holds.
 
 export const ShipNotice = withRule(
-  closedObject('An advance ship notice (ASN): what was shipped and how it is packed.', {
+  fields('An advance ship notice (ASN): what was shipped and how it is packed.', {
     kind: Type.Literal('ship-notice', { description: 'Says that this is a ship notice.' }),
     source: Source,
     purpose: Purpose,
     shipmentId: text("The shipper's number for the shipment: the key the notice is found by."),
     billOfLading: Type.Optional(text('The bill of lading number the carrier signed for the shipment.')),
     proNumber: Type.Optional(text("The carrier's PRO number, which tracks a truck shipment.")),
-    dates: closedObject('When the notice was written, the goods left and are expected.', {
+    dates: fields('When the notice was written, the goods left and are expected.', {
       issued: dateTime('When the shipper wrote the notice.'),
       shipped: Type.Optional(dateTime('When the goods left.')),
       estimatedDelivery: Type.Optional(dateTime('When the goods are expected to arrive.')),
     }),
     parties: parties('Who takes part: ship-from, ship-to, carrier, buyer and the others.'),
     transport: Type.Optional(Transport),
-    packageCount: Type.Optional(Type.Integer({ minimum: 1, description: 'How many packages and pallets the carrier received (the lading quantity).' })),
+    packageCount: Type.Optional(wholeNumber('How many packages and pallets the carrier received (the lading quantity).', { minimum: 1 })),
     grossWeight: Type.Optional(quantity('What the whole shipment weighs, packaging included.')),
     volume: Type.Optional(quantity('The space the whole shipment takes up.')),
-    orders: Type.Array(ShippedOrder, { minItems: 1, description: 'The orders in the shipment, each with its packages and items.' }),
+    orders: list('The orders in the shipment, each with its packages and items.', ShippedOrder, { minItems: 1 }),
   }),
   (notice) => repeatedSsccs(notice.orders),
 );

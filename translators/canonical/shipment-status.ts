@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { choice, fields, list, text } from '../schema/fields.js';
 import { dateTime } from './dates.js';
-import { choice, closedObject, text } from './fields.js';
 import { address, parties } from './parties.js';
 import { withRule } from './rules.js';
 import { Source } from './source.js';
@@ -9,7 +9,7 @@ import { Equipment, Transport } from './transport.js';
 // A carrier's milestones for one shipment: picked up, in transit, delivered, delayed and why. Inbound
 // they update the delivery's tracking and status; outbound they tell the customer where its goods are.
 
-const StatusEvent = closedObject('One milestone of the shipment.', {
+const StatusEvent = fields('One milestone of the shipment.', {
   status: choice('What happened.', {
     'appointment-scheduled': 'A pickup or delivery appointment was made.',
     'arrived-at-pickup': 'The carrier arrived where the goods are picked up.',
@@ -47,16 +47,16 @@ const StatusEvent = closedObject('One milestone of the shipment.', {
 });
 
 export const ShipmentStatus = withRule(
-  closedObject("A carrier's status report on one shipment.", {
+  fields("A carrier's status report on one shipment.", {
     kind: Type.Literal('shipment-status', { description: 'Says that this is a shipment status.' }),
     source: Source,
     shipmentId: Type.Optional(text("The shipper's number for the shipment.")),
     billOfLading: Type.Optional(text('The bill of lading number of the shipment.')),
     proNumber: Type.Optional(text("The carrier's PRO number of the shipment.")),
-    orderNumbers: Type.Optional(Type.Array(text("A buyer's purchase order number."), { minItems: 1, description: 'The orders whose goods are in the shipment.' })),
+    orderNumbers: Type.Optional(list('The orders whose goods are in the shipment.', text("A buyer's purchase order number."), { minItems: 1 })),
     parties: parties('Who takes part: carrier, shipper, consignee and the others.'),
     transport: Type.Optional(Transport),
-    events: Type.Array(StatusEvent, { minItems: 1, description: 'The milestones reported, in the order the carrier sent them.' }),
+    events: list('The milestones reported, in the order the carrier sent them.', StatusEvent, { minItems: 1 }),
   }),
   (status) =>
     status.shipmentId ?? status.billOfLading ?? status.proNumber

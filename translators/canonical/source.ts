@@ -1,17 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { choice, closedObject, text } from './fields.js';
+import { choice, fields, text } from '../schema/fields.js';
 
 // Where a canonical document came from: the EDI file's envelope, so support can go from any document
 // back to the interchange, group and transaction set or message it was read from.
 
 function envelopeParty(description: string) {
-  return closedObject(description, {
+  return fields(description, {
     id: text('The interchange id, as written (ISA06 / ISA08, UNB 0004 / 0010).'),
     qualifier: Type.Optional(text('What kind of id it is, as written (ISA05 / ISA07, UNB 0007): 01 is a DUNS number, ZZ mutually defined, 14 a GLN.')),
   });
 }
 
-export const Source = closedObject('The EDI envelope the document was read from or written into.', {
+export const Source = fields('The EDI envelope the document was read from or written into.', {
   standard: choice('The EDI standard.', { X12: 'ANSI ASC X12, mostly used in North America.', EDIFACT: 'UN/EDIFACT, mostly used outside North America.' }),
   version: text('The version of the standard, as written: 004010 or 005010 for X12 (GS08), D96A or D01B for EDIFACT.'),
   usage: choice('Whether the document is a test or real business (ISA15, UNB 0035). Test documents never create production records.', {

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { choice, closedObject, text } from './fields.js';
+import { choice, fields, list, text } from '../schema/fields.js';
 
 // How goods travel: the mode, the carrier's service and routing, and the equipment they ride in. The
 // carrier itself is a party with the role carrier, identified by its SCAC.
 
-export const Equipment = closedObject('A trailer, container or rail car that carries the goods.', {
+export const Equipment = fields('A trailer, container or rail car that carries the goods.', {
   type: Type.Optional(
     choice('What kind of equipment it is.', {
       trailer: 'A road trailer.',
@@ -13,10 +13,10 @@ export const Equipment = closedObject('A trailer, container or rail car that car
     }),
   ),
   number: text('Its number as marked on it, prefix included: ABCU1234567.'),
-  seals: Type.Optional(Type.Array(text('One seal number.'), { minItems: 1, description: 'The numbers of the seals on its doors.' })),
+  seals: Type.Optional(list('The numbers of the seals on its doors.', text('One seal number.'), { minItems: 1 })),
 });
 
-export const Transport = closedObject('How the goods travel.', {
+export const Transport = fields('How the goods travel.', {
   mode: Type.Optional(
     choice('The way the goods travel.', {
       road: 'By truck, full or part load.',
@@ -29,7 +29,7 @@ export const Transport = closedObject('How the goods travel.', {
   ),
   serviceLevel: Type.Optional(text("The carrier's service, as the partner named it: next day, two day, standard.")),
   routing: Type.Optional(text('Routing instructions in words, as the partner wrote them.')),
-  equipment: Type.Optional(Type.Array(Equipment, { minItems: 1, description: 'The trailers or containers the goods are in.' })),
+  equipment: Type.Optional(list('The trailers or containers the goods are in.', Equipment, { minItems: 1 })),
 });
 
 export type Transport = Static<typeof Transport>;

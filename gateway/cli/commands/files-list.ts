@@ -1,11 +1,10 @@
-import { createLogger } from '../../log.js';
 import { isFileState } from '../../pipeline/states.js';
-import { migrate } from '../../store/migrate.js';
-import { openStore } from '../../store/open-store.js';
 import { listReceivedFiles } from '../../store/sql/received-files.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { FILES_PAGE_MAX, fileView } from '../../web/routes/files.js';
 import type { Command } from '../command.js';
+import { textTable } from '../text-table.js';
+import { withStore } from '../with-store.js';
 
 export const filesListCommand: Command = {
   name: 'files list',
@@ -31,28 +30,12 @@ export const filesListCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1 || limit > FILES_PAGE_MAX) {
       throw new GatewayError('REQUEST_INVALID', `--limit must be a whole number from 1 to ${FILES_PAGE_MAX}, got "${options.limit}"`);
     }
-    const { config } = loadConfig();
-    const log = createLogger({ level: 'warn', instance: config.instance.name, destination: 2 });
-    const store = await openStore(config, log, 'attach');
-    try {
-      await migrate(store.pool, log);
-      const files = (await listReceivedFiles(store.pool, { partner: options.partner as string | undefined, state, limit })).map(fileView);
-      if (options.json) {
-        for (const file of files) stdout.write(`${JSON.stringify(file)}\n`);
-      } else {
-        stdout.write(table(files.map((file) => [file.id, file.receivedAt, file.partner, file.name, String(file.size), file.state, file.standard ?? file.rejection?.reason ?? ''])));
-      }
-      return 0;
-    } finally {
-      await store.close();
+    const files = (await withStore(loadConfig().config, (pool) => listReceivedFiles(pool, { partner: options.partner as string | undefined, state, limit }))).map(fileView);
+    if (options.json) {
+      for (const file of files) stdout.write(`${JSON.stringify(file)}\n`);
+    } else {
+      stdout.write(files.length === 0 ? 'No files received.\n' : textTable(['ID', 'RECEIVED', 'PARTNER', 'NAME', 'BYTES', 'STATE', 'DETAIL'], files.map((file) => [file.id, file.receivedAt, file.partner, file.name, String(file.size), file.state, file.standard ?? file.rejection?.reason ?? ''])));
     }
+    return 0;
   },
 };
-
-function table(rows: string[][]): string {
-  const header = ['ID', 'RECEIVED', 'PARTNER', 'NAME', 'BYTES', 'STATE', 'DETAIL'];
-  if (rows.length === 0) return 'No files received.\n';
-  const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
-  return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')).join('\n') + '\n';
-}

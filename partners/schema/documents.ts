@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox';
+import { choice, fields, list, table, text } from '../../translators/schema/fields.js';
+import { GuideOverlaySchema } from './guide-overlay.js';
+
+// The business documents a partner exchanges, and per document the partner's quirks: where its item numbers
+// are, its units and codes, how it writes dates, and what its guide requires beyond the standard.
+
+export const BUSINESS_DOCUMENTS = ['order', 'shipNotice', 'shipmentStatus', 'invoice'] as const;
+export type BusinessDocument = (typeof BUSINESS_DOCUMENTS)[number];
+
+/** The message that carries each business document, in each standard. */
+export const MESSAGES = {
+  order: { X12: '850', EDIFACT: 'ORDERS' },
+  shipNotice: { X12: '856', EDIFACT: 'DESADV' },
+  shipmentStatus: { X12: '214', EDIFACT: 'IFTSTA' },
+  invoice: { X12: '810', EDIFACT: 'INVOIC' },
+} as const satisfies Record<BusinessDocument, { X12: string; EDIFACT: string }>;
+
+const DateFormatsSchema = fields(
+  'How this partner writes dates and times in this document; the gateway reads and writes them so.',
+  {
+    date: choice(
+      'How the partner writes a date: CCYYMMDD (20250131, X12 and EDIFACT format 102) or YYMMDD (250131, EDIFACT format 101 only). Left out: CCYYMMDD.',
+      ['CCYYMMDD', 'YYMMDD'],
+      { default: 'CCYYMMDD' },
+    ),
+    time: choice('How the partner writes a time of day: HHMM (1405) or HHMMSS (140530). Left out: HHMM.', ['HHMM', 'HHMMSS'], { default: 'HHMM' }),
+    timeZone: text(
+      "The time zone the partner's dates and times are in, as an IANA name (America/Chicago, Europe/Berlin): EDI dates carry none. Left out: UTC.",
+      { default: 'UTC' },
+    ),
+  },
+);
+
+export const DocumentSchema = fields(
+  'One business document the partner exchanges, in one direction, with its options.',
+  {
+    document: choice('Which business document: order, shipNotice (ASN), shipmentStatus (carrier milestones) or invoice.', BUSINESS_DOCUMENTS),
+    message: choice(
+      "The standard's message for the document: 850, 856, 214, 810 in X12; ORDERS, DESADV, IFTSTA, INVOIC in EDIFACT. Must match the document and the profile's standard.",
+      ['850', '856', '214', '810', 'ORDERS', 'DESADV', 'IFTSTA', 'INVOIC'],
+    ),
+    direction: choice('in: the partner sends it to us and it goes into Odoo; out: Odoo produces it and we send it to the partner.', ['in', 'out']),
+    buyerItemQualifiers: Type.Optional(
+      list(
+        "The product id qualifiers that carry the buyer's item number, most trusted first: in X12 the 235 codes before each id (PO106 BP, IN), in EDIFACT PIA's 7143 codes (IN, BP). Left out: the map's default.",
+        text('One qualifier code.', { pattern: '^[A-Z0-9]{1,3}$', expects: '1 to 3 capital letters or digits, like BP or IN' }),
+        { minItems: 1, uniqueItems: true },
+      ),
+    ),
+    unitsOfMeasure: Type.Optional(
+      table(
+        "The partner's unit codes and the Odoo unit of measure each one means, for example EA: Units, CA: Case of 12.",
+        text('The Odoo unit of measure, by its name.'),
+      ),
+    ),
+    dateFormats: Type.Optional(DateFormatsSchema),
+    guide: Type.Optional(GuideOverlaySchema),
+    codeValues: Type.Optional(
+      table(
+        "Code translations by element address, as in the guide: TD505: { UPSN: ups, FDEG: fedex-ground }. Inbound the partner's code becomes our value; outbound the table is read the other way round.",
+        table("The partner's codes in this element and the value each one means to us.", text('Our value for the code.')),
+      ),
+    ),
+  },
+);
