@@ -50,16 +50,16 @@ export const DocumentSchema = fields(
     ),
     unitsOfMeasure: Type.Optional(
       table(
-        "The partner's unit codes and the Odoo unit of measure each one means, for example EA: Units, CA: Case of 12.",
-        text('The Odoo unit of measure, by its name.'),
+        "The partner's unit codes and the UN/ECE Recommendation 20 unit each one means, the units canonical documents use: CA: CS (case), LB: LBR (pound). A code the table leaves out is read as it stands. Which Odoo unit each means is the Odoo side's business.",
+        text('The UN/ECE Recommendation 20 unit code, such as EA, CS, KGM or LBR.', { pattern: '^[A-Z0-9]{2,3}$', expects: 'a UN/ECE Recommendation 20 unit code of 2 or 3 capital letters or digits, like CS' }),
       ),
     ),
     dateFormats: Type.Optional(DateFormatsSchema),
     guide: Type.Optional(GuideOverlaySchema),
     codeValues: Type.Optional(
       table(
-        "Code translations by element address, as in the guide: TD505: { UPSN: ups, FDEG: fedex-ground }. Inbound the partner's code becomes our value; outbound the table is read the other way round.",
-        table("The partner's codes in this element and the value each one means to us.", text('Our value for the code.')),
+        "Code translations by element, named as the guide names it: N101: { WH: ST } reads the partner's WH as the standard's ST (ship-to). Inbound the partner's code becomes the standard code the gateway reads; outbound the table is read the other way round.",
+        table("The partner's codes in this element and the standard code each one stands for.", text('The standard code the partner\'s code stands for.')),
       ),
     ),
   },

@@ -79,11 +79,11 @@ describe('loadYamlProfile', () => {
         "11:7 identities.partner.x12.isaId: must be at most 15 characters (ISA06/ISA08 is 15 characters with the padding), without spaces at either end, got 'ACME RETAIL STORES' (18 characters)",
       ],
       ['an ISA qualifier of one character', 'isaQualifier: ZZ', 'isaQualifier: Z', "10:7 identities.partner.x12.isaQualifier: must be exactly 2 capital letters or digits (ISA05/ISA07), like ZZ or 01, got 'Z'"],
-      ['hours that are not a number', 'withinHours: 24', 'withinHours: a day', "51:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 'a day'"],
-      ['hours out of range', 'withinHours: 24', 'withinHours: 0', '51:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 0'],
-      ['a fraction of an hour', 'withinHours: 24', 'withinHours: 1.5', '51:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 1.5'],
+      ['hours that are not a number', 'withinHours: 24', 'withinHours: a day', "52:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 'a day'"],
+      ['hours out of range', 'withinHours: 24', 'withinHours: 0', '52:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 0'],
+      ['a fraction of an hour', 'withinHours: 24', 'withinHours: 1.5', '52:5 acknowledgments.expect.withinHours: must be a whole number from 1 to 720, got 1.5'],
       ['a message of another document', 'message: 856', 'message: 850', "38:5 documents[1].message: must be '856' for shipNotice in X12, got '850'"],
-      ['a secret in place of its name', 'ourCertificateRef: as2/threepl-key', 'ourCertificateRef: "-----BEGIN PRIVATE KEY-----"', "65:5 transports.as2.ourCertificateRef: must be the name of a secret (letters, digits, _ . : / -), not the secret itself, got '-----BEGIN PRIVATE KEY-----'"],
+      ['a secret in place of its name', 'ourCertificateRef: as2/threepl-key', 'ourCertificateRef: "-----BEGIN PRIVATE KEY-----"', "66:5 transports.as2.ourCertificateRef: must be the name of a secret (letters, digits, _ . : / -), not the secret itself, got '-----BEGIN PRIVATE KEY-----'"],
     ];
 
     it.each(cases)('%s', (_name, from, to, expected) => {
