@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { SyntaxError } from './codes.js';
 import { createEdifactReader, type EdifactReader, type GroupHeader, type InterchangeHeader, type Message } from './envelope-reader.js';
-import { directoryOf, messageSpecFor } from './specs/registry.js';
+import { compiledMessageFor, directoryOf } from './specs/registry.js';
 import type { EdifactLoopNode } from './tree.js';
-import { compileMessage, type CompiledMessage } from './validator/compiled-message.js';
+import type { CompiledMessage } from './validator/compiled-message.js';
 import { validateMessage } from './validator/validate-message.js';
 
 // The streaming EDIFACT reader with every message validated as it closes: envelope findings and message
@@ -73,17 +73,9 @@ interface OpenInterchange {
   readonly messages: MessageOutcome[];
 }
 
-const standard = new Map<string, CompiledMessage | undefined>();
-
-/** The directory's own definition of the message, compiled once per process. */
+/** The directory's own definition of the message. */
 export function standardSpec(message: Message): CompiledMessage | undefined {
-  const directory = directoryOf(message.version, message.release);
-  const key = `${directory}:${message.type}`;
-  if (!standard.has(key)) {
-    const found = messageSpecFor(directory, message.type);
-    standard.set(key, found && compileMessage(found.spec, found.dictionary));
-  }
-  return standard.get(key);
+  return compiledMessageFor(directoryOf(message.version, message.release), message.type);
 }
 
 export function createEdifactValidatingReader(handler: EdifactValidatingHandler, options: EdifactValidatingOptions = {}): EdifactReader {

@@ -10,6 +10,8 @@ import { dictionary as dictionary96a } from './d96a/dictionary.js';
 import { spec as iftsta96a } from './d96a/iftsta.js';
 import { spec as invoic96a } from './d96a/invoic.js';
 import { spec as orders96a } from './d96a/orders.js';
+import type { GuideOverlay } from '../../guide-overlay.js';
+import { compileMessage, type CompiledMessage } from '../validator/compiled-message.js';
 import type { EdifactDictionary, MessageSpec } from './spec-types.js';
 
 // The messages the gateway handles, by directory. A message's UNH names its directory in S009 as version
@@ -39,6 +41,21 @@ export function messageSpecFor(directory: string, messageType: string): { spec: 
   const found = directories.get(messageType === 'CONTRL' ? (contrlDirectories.get(directory) ?? directory) : directory);
   const spec = found?.messages.find((candidate) => candidate.type === messageType);
   return found && spec ? { spec, dictionary: found.dictionary } : undefined;
+}
+
+const compiled = new WeakMap<GuideOverlay, Map<string, CompiledMessage | undefined>>();
+const standardOnly: GuideOverlay = {};
+
+/** The compiled definition, with the partner's overlay when one is given; compiled once per overlay and kept. */
+export function compiledMessageFor(directory: string, messageType: string, overlay: GuideOverlay = standardOnly): CompiledMessage | undefined {
+  const cache = compiled.get(overlay) ?? new Map<string, CompiledMessage | undefined>();
+  compiled.set(overlay, cache);
+  const key = `${directory}:${messageType}`;
+  if (!cache.has(key)) {
+    const found = messageSpecFor(directory, messageType);
+    cache.set(key, found && compileMessage(found.spec, found.dictionary, overlay));
+  }
+  return cache.get(key);
 }
 
 /** Every (directory, message type) that messageSpecFor answers, directories as directoryOf writes them. */
