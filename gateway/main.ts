@@ -85,6 +85,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       log,
       metrics,
       health: () => checkHealth({ pool, instance: actor, startedAt, scheduler, stopping: () => stopping !== undefined }),
+      partners: config.partners,
     });
     await app.listen({ host: config.http.host, port: config.http.port });
     undo.push(() => app.close());

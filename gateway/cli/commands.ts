@@ -7,9 +7,13 @@ import { migrateCommand } from './commands/migrate.js';
 import { partnerDiffCommand } from './commands/partner-diff.js';
 import { partnerListCommand } from './commands/partner-list.js';
 import { partnerNewCommand } from './commands/partner-new.js';
+import { partnerPromoteCommand } from './commands/partner-promote.js';
 import { partnerShowCommand } from './commands/partner-show.js';
+import { partnerTestCommand } from './commands/partner-test.js';
 import { partnerValidateCommand } from './commands/partner-validate.js';
+import { renderCommand } from './commands/render.js';
 import { startCommand } from './commands/start.js';
+import { translateCommand } from './commands/translate.js';
 
 /** Every sub-command of `edi-gateway`, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -22,6 +26,10 @@ export const commands: readonly Command[] = [
   partnerListCommand,
   partnerShowCommand,
   partnerDiffCommand,
+  partnerTestCommand,
+  partnerPromoteCommand,
+  translateCommand,
+  renderCommand,
   migrateCommand,
   configCommand,
 ];

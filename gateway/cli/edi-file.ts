@@ -19,6 +19,15 @@ export async function streamEdiFile(file: string, write: (chunk: Buffer) => void
   }
 }
 
+/** A whole file, for the commands that hold one document in memory (partner test, translate, render). */
+export async function readWholeFile(file: string): Promise<Buffer> {
+  try {
+    return await fs.promises.readFile(file);
+  } catch (error) {
+    throw new GatewayError('FILE_UNREADABLE', `${file} cannot be read: ${describeError(error)}`, { location: { file }, cause: error });
+  }
+}
+
 async function readHead(file: string): Promise<Buffer> {
   try {
     const handle = await fs.promises.open(file, 'r');

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
+import { gatewayVersion } from '../version.js';
 import { describeError, isGatewayError } from '../errors/gateway-error.js';
 import { ProfileError } from '../../partners/profile-error.js';
 import type { Command } from './command.js';
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return argv.length === 0 ? USAGE_ERROR : 0;
   }
   if (argv[0] === '--version') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${gatewayVersion()}\n`);
     return 0;
   }
   const command = findCommand(argv);
@@ -128,7 +128,3 @@ function commandHelp(command: Command): string {
   ].join('\n');
 }
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}

@@ -101,6 +101,11 @@ export const errorCatalogue = {
     httpStatus: 409,
     retryable: false,
   },
+  PARTNER_NOT_READY: {
+    summary: 'The partner cannot go to production yet: a document it sends has no passing sample file at its current profile version.',
+    httpStatus: 409,
+    retryable: false,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -2,20 +2,28 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import { GatewayError } from '../errors/gateway-error.js';
+import type { Config } from '../config/settings.js';
 import type { HealthReport } from '../health.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Pool } from '../store/pool.js';
+import { addSharedSchemas } from './api-schemas.js';
+import { recordRoutes } from './openapi.js';
 import { sendProblem, toGatewayError } from './problem.js';
 import { filesRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { partnerTemplatesRoutes } from './routes/partner-templates.js';
+import { partnersRoutes } from './routes/partners.js';
+import { schemasRoutes } from './routes/schemas.js';
 
 export interface AppDeps {
   readonly pool: Pool;
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly health: () => Promise<HealthReport>;
+  readonly partners: Config['partners'];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -55,8 +63,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sendProblem(request, reply, new GatewayError('NOT_FOUND', `Nothing is served at ${request.method} ${request.url}.`)),
   );
 
+  addSharedSchemas(app);
+  const routes = recordRoutes(app);
   await app.register(healthRoutes, { health: deps.health });
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(filesRoutes, { pool: deps.pool });
+  await app.register(partnersRoutes, { pool: deps.pool });
+  await app.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
+  await app.register(schemasRoutes);
+  await app.register(openApiRoutes, { routes });
   return app;
 }

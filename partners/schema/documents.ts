@@ -16,6 +16,13 @@ export const MESSAGES = {
   invoice: { X12: '810', EDIFACT: 'INVOIC' },
 } as const satisfies Record<BusinessDocument, { X12: string; EDIFACT: string }>;
 
+/** The business document a message carries: '856' and 'DESADV' carry a shipNotice. */
+export function documentOf(message: string): BusinessDocument {
+  const found = BUSINESS_DOCUMENTS.find((document) => MESSAGES[document].X12 === message || MESSAGES[document].EDIFACT === message);
+  if (!found) throw new RangeError(`${message} carries none of the business documents.`);
+  return found;
+}
+
 const DateFormatsSchema = fields(
   'How this partner writes dates and times in this document; the gateway reads and writes them so.',
   {

@@ -101,3 +101,75 @@ describe('edi-gateway partner', () => {
     expect(bad.err).toMatch(/acme\.yaml:\d+:\d+ documents\[0\]\.direction: must be 'in' or 'out', got 'inbound'/);
   });
 });
+
+describe('edi-gateway partner test, promote, translate and render', () => {
+  const sample = 'test/fixtures/templates/retailer-x12-4010/850-004010-full.x12';
+  const make = ['partner', 'new', '--template', 'retailer-x12-4010', '--set', 'id=shopco', '--set', 'name=ShopCo', '--set', 'isaId=SHOPCO', '--set', 'gsId=SHOPCO', '--set', 'odooPartner=SHOP'];
+
+  /** The retailer template's sample as ShopCo sends it, with `change` made to it. */
+  async function shopcoSample(name: string, change: (text: string) => string = (text) => text): Promise<string> {
+    const file = path.join(await createTestFolder('partner-test'), name);
+    fs.writeFileSync(file, change(fs.readFileSync(sample, 'latin1').replace('ACMERETAIL     ', 'SHOPCO         ').replace('*ACMERETAIL*', '*SHOPCO*')), 'latin1');
+    return file;
+  }
+
+  it('tests a sample, refuses to promote until one passed at the current version, then promotes', async () => {
+    expect((await runCliInProcess(make, env)).code).toBe(0);
+
+    const refused = await runCliInProcess(['partner', 'promote', 'shopco'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Partner "shopco" stays in test: no sample has passed at version 1 for order (850). Run: edi-gateway partner test shopco <sample file>. [PARTNER_NOT_READY]');
+
+    const bad = await shopcoSample('bad.x12', (text) => text.replace('BEG*05*SA*PO-4711*', 'BEG*05*SA**'));
+    const failed = await runCliInProcess(['partner', 'test', 'shopco', bad], env);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/^shopco \(profile version 1\): bad\.x12: FAILED\n {2}850 0001 \(order\): \d+ problems?\n {4}850 0001, segment 2 \(BEG\): .*BEG03/);
+    expect((await runCliInProcess(['partner', 'promote', 'shopco'], env)).code).toBe(1);
+
+    const passed = await runCliInProcess(['partner', 'test', 'shopco', await shopcoSample('850-004010-full.x12'), '--by', 'dana'], env);
+    expect(passed.err).toBe('');
+    expect(passed.code).toBe(0);
+    expect(passed.out).toContain('shopco (profile version 1): 850-004010-full.x12: PASSED\n  850 0001 (order): translated\n');
+    expect(JSON.parse(passed.out.slice(passed.out.indexOf('\n['))) as unknown[]).toHaveLength(1);
+
+    const promoted = await runCliInProcess(['partner', 'promote', 'shopco', '--by', 'dana'], env);
+    expect(promoted.err).toBe('');
+    expect(promoted.out).toBe('Partner shopco is in production from version 2: usage test -> production; samples passed at version 1: 850-004010-full.x12.\n');
+    expect((await getProfileVersion(pool, 'shopco'))?.profile.usage).toBe('production');
+    expect((await listEvents(pool, 'partner', 'shopco')).map((event) => event.type)).toEqual(['partner.created', 'partner.sample-tested', 'partner.sample-tested', 'partner.changed']);
+  });
+
+  it("translates with the partner's options, and an old version gives the old result", async () => {
+    const plain = await runCliInProcess(['translate', sample], env);
+    expect(plain.code).toBe(0);
+    const units = (out: string) => (JSON.parse(out) as { lines: { quantity: { unit: string } }[] }[])[0]?.lines.map((line) => line.quantity.unit);
+    expect(units(plain.out)).toEqual(['CS', 'KGM', 'EA']);
+
+    await runCliInProcess(['partner', 'new', '--template', 'retailer-x12-4010', '--set', 'id=units', '--set', 'name=Units', '--set', 'isaId=UNITS', '--set', 'gsId=UNITS', '--set', 'odooPartner=U'], env);
+    const first = await getProfileVersion(pool, 'units');
+    if (!first) throw new Error('units was not stored');
+    const documents = first.profile.documents.map((entry) => (entry.message === '850' ? { ...entry, unitsOfMeasure: { EA: 'H87' } } : entry));
+    await withTransaction(pool, (client) => saveProfileVersion(client, { profile: { ...first.profile, documents }, basedOn: 1, changedBy: 'dana', change: 'EA is a piece' }));
+
+    expect(units((await runCliInProcess(['translate', sample, '--partner', 'units'], env)).out)).toEqual(['CS', 'KGM', 'H87']);
+    expect(units((await runCliInProcess(['translate', sample, '--partner', 'units', '--version', '1'], env)).out)).toEqual(['CS', 'KGM', 'EA']);
+
+    const notEdi = await runCliInProcess(['translate', 'README.md'], env);
+    expect(notEdi.code).toBe(2);
+    expect(notEdi.err).toContain('[FILE_NOT_EDI]');
+  });
+
+  it('renders a canonical document as the EDI the partner gets, and refuses the wrong message', async () => {
+    await runCliInProcess(['partner', 'new', '--template', 'retailer-x12-4010', '--set', 'id=render', '--set', 'name=Render', '--set', 'isaId=RENDER', '--set', 'gsId=RENDER', '--set', 'odooPartner=R'], env);
+    const notice = 'test/fixtures/templates/retailer-x12-4010/out-856-004010-pallets.json';
+    const rendered = await runCliInProcess(['render', notice, '--partner', 'render', '--type', '856'], env);
+    expect(rendered.err).toBe('');
+    expect(rendered.code).toBe(0);
+    expect(rendered.out).toMatch(/^ISA\*00\* {10}\*00\* {10}\*01\*123456789 {6}\*ZZ\*RENDER {9}\*\d{6}\*\d{4}\*U\*00401\*000000001\*1\*T\*>~\nGS\*SH\*THREEPL\*RENDER\*/);
+    expect(rendered.out).toContain('\nST*856*0001~\nBSN*00*SHIP-0042*');
+
+    const wrong = await runCliInProcess(['render', notice, '--partner', 'render', '--type', 'DESADV'], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('is a ship-notice, which render (X12) gets as 856, not DESADV.');
+  });
+});

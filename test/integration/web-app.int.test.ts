@@ -20,6 +20,7 @@ beforeAll(async () => {
     log: silentLog,
     metrics: createMetrics(pool),
     health: () => checkHealth({ pool, instance: 'web-test', startedAt: Date.now(), scheduler, stopping: () => stopping }),
+    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
   });
   const intake = createIntake({ pool, actor: 'test', afterCommit: () => undefined });
   for (let index = 1; index <= 5; index += 1) {

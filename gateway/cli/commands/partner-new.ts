@@ -1,12 +1,8 @@
 import os from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { GatewayError } from '../../errors/gateway-error.js';
-import { withTransaction } from '../../store/pool.js';
-import { saveProfileVersion } from '../../store/sql/partner-profiles.js';
-import { formatPath } from '../../../partners/profile-problem.js';
-import { profileFromTemplate, type TemplateValueProblem } from '../../../partners/profile-from-template.js';
+import { newPartnerProfile, saveNewPartner } from '../../partners/new-partner.js';
 import { readTemplate, type ProfileTemplate } from '../../../partners/profile-template.js';
-import { readDefaults } from '../../../partners/read-defaults.js';
 import type { Command } from '../command.js';
 import { withStore } from '../with-store.js';
 
@@ -28,12 +24,9 @@ export const partnerNewCommand: Command = {
     const template = templateNamed(options.template);
     const values = await withPrompts(template, assignments(options.set));
     const { config } = loadConfig();
-    const made = profileFromTemplate(template, values, readDefaults(config.partners.defaultsFile));
-    if (!made.ok) throw new GatewayError('PROFILE_INVALID', `The partner cannot be made from template ${template.name}:\n  - ${made.problems.map(describeValueProblem).join('\n  - ')}`);
-    const by = typeof options.by === 'string' ? options.by : os.userInfo().username;
-    const saved = await withStore(config, (pool) =>
-      withTransaction(pool, (client) => saveProfileVersion(client, { profile: made.profile, basedOn: undefined, changedBy: by, change: `created from template ${template.name}` })),
-    );
+    const profile = newPartnerProfile({ template, values, defaultsFile: config.partners.defaultsFile });
+    const changedBy = typeof options.by === 'string' ? options.by : os.userInfo().username;
+    const saved = await withStore(config, (pool) => saveNewPartner(pool, { profile, template, changedBy }));
     stdout.write(`Partner ${saved.partner} created (version ${saved.version}, usage ${saved.profile.usage}) from template ${template.name}.\n`);
     return 0;
   },
@@ -76,11 +69,4 @@ async function withPrompts(template: ProfileTemplate, values: Record<string, str
   } finally {
     terminal.close();
   }
-}
-
-/** `isaId (identities.partner.x12.isaId): must be ...`, or the field alone when no variable gave it. */
-function describeValueProblem({ variable, path, reason }: TemplateValueProblem): string {
-  const field = formatPath(path);
-  if (variable === undefined) return `${field}: ${reason}`;
-  return field ? `${variable} (${field}): ${reason}` : `${variable}: ${reason}`;
 }

@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
 import { GatewayError } from '../../errors/gateway-error.js';
-import { getProfileVersion, type ProfileVersion } from '../../store/sql/partner-profiles.js';
-import type { Pool } from '../../store/pool.js';
+import { requireProfileVersion } from '../../partners/profile-versions.js';
 import type { Command } from '../command.js';
 import { withStore } from '../with-store.js';
 
@@ -14,7 +13,7 @@ export const partnerShowCommand: Command = {
   async run({ args, options, loadConfig, stdout }) {
     const partner = args[0] as string;
     const version = options.version === undefined ? undefined : versionNumber(options.version);
-    const shown = await withStore(loadConfig().config, (pool) => profileVersion(pool, partner, version));
+    const shown = await withStore(loadConfig().config, (pool) => requireProfileVersion(pool, partner, version));
     stdout.write(`# ${shown.partner}, version ${shown.version}: ${shown.change} (${shown.changedBy}, ${shown.changedAt.toISOString()})\n`);
     stdout.write(stringify(shown.profile));
     return 0;
@@ -26,11 +25,4 @@ export function versionNumber(text: unknown): number {
   const version = Number(text);
   if (typeof text !== 'string' || !/^\d{1,9}$/.test(text) || version < 1) throw new GatewayError('REQUEST_INVALID', `a version is a whole number from 1, got "${String(text)}"`);
   return version;
-}
-
-/** The version, or PARTNER_NOT_FOUND naming what is not there. */
-export async function profileVersion(pool: Pool, partner: string, version: number | undefined): Promise<ProfileVersion> {
-  const found = await getProfileVersion(pool, partner, version);
-  if (found) return found;
-  throw new GatewayError('PARTNER_NOT_FOUND', version === undefined ? `There is no partner "${partner}".` : `Partner "${partner}" has no version ${version}.`);
 }

@@ -1,7 +1,10 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { fileStates, type FileState } from '../../pipeline/states.js';
 import type { Pool } from '../../store/pool.js';
 import { listReceivedFiles, type ReceivedFile } from '../../store/sql/received-files.js';
+import { Timestamp } from '../api-schemas.js';
+import { problemResponses } from '../problem.js';
 
 export const FILES_PAGE_MAX = 500;
 
@@ -12,8 +15,25 @@ interface FilesQuery {
   limit: number;
 }
 
+const FileViewSchema = Type.Object({
+  id: Type.String(),
+  partner: Type.String(),
+  source: Type.String({ description: 'The transport it came through: local-dir, sftp, as2.' }),
+  name: Type.String({ description: 'Its name as sent.' }),
+  size: Type.Number({ description: 'Bytes.' }),
+  sha256: Type.String(),
+  receivedAt: Timestamp('When it was stored.'),
+  receivedBy: Type.String({ description: 'The gateway instance that took it in.' }),
+  state: Type.Unsafe<FileState>({ type: 'string', enum: [...fileStates] }),
+  stateChangedAt: Timestamp('When it reached its state.'),
+  standard: Type.Union([Type.String(), Type.Null()], { description: 'X12 or EDIFACT, once identified.' }),
+  rejection: Type.Union([Type.Object({ code: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: 'Why the file was rejected, when it was.',
+  }),
+});
+
 /** A received file as the API shows it. */
-export function fileView(file: ReceivedFile) {
+export function fileView(file: ReceivedFile): Static<typeof FileViewSchema> {
   return {
     id: file.id,
     partner: file.partner,
@@ -36,6 +56,9 @@ export const filesRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, optio
     '/api/files',
     {
       schema: {
+        operationId: 'listFiles',
+        summary: 'Received files, newest first; `before` takes the `nextBefore` of the previous page.',
+        tags: ['files'],
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -45,6 +68,13 @@ export const filesRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, optio
             before: { type: 'string', pattern: '^[1-9][0-9]{0,18}$' },
             limit: { type: 'integer', minimum: 1, maximum: FILES_PAGE_MAX, default: 50 },
           },
+        },
+        response: {
+          200: Type.Object({
+            files: Type.Array(FileViewSchema),
+            nextBefore: Type.Union([Type.String(), Type.Null()], { description: 'What `before` takes for the next page; null on the last.' }),
+          }),
+          ...problemResponses('REQUEST_INVALID'),
         },
       },
     },
