@@ -1,16 +1,21 @@
 import { createScheduler } from '../scheduler/scheduler.js';
 import { JobName } from '../scheduler/job-names.js';
 import { identifyFileJob } from '../scheduler/jobs/identify-file.js';
+import { sftpRemoteDuePollsJob, sftpRemotePollJob } from '../scheduler/jobs/sftp-remote-poll.js';
 import { sweepStuckFilesJob } from '../scheduler/jobs/sweep-stuck-files.js';
 import type { Config } from './config/settings.js';
 import { checkHealth } from './health.js';
 import { createIntake } from './ingest/accept-file.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
+import { ensureDemoPartner } from './partners/demo-partner.js';
+import { createSecretStore } from './secrets/database-secret-store.js';
+import { loadMasterKey } from './secrets/master-key.js';
 import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import { appendEvent } from './store/sql/events.js';
 import { createInboxFolder } from './transports/local-dir/inbox-folder.js';
+import { startSftpServer } from './transports/sftp-server/start-sftp-server.js';
 import { buildApp } from './web/app.js';
 
 export interface Gateway {
@@ -36,6 +41,8 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     const migrations = await migrate(store.pool, log);
     const { pool } = store;
 
+    await ensureDemoPartner(pool, config, log);
+
     const metrics = createMetrics(pool);
     const scheduler = createScheduler({
       pool,
@@ -46,12 +53,6 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       onJobDone: (job, outcome) => metrics.jobsRun.inc({ job, outcome }),
     });
     const nudgeIdentify = (fileId: string) => scheduler.nudge(JobName.identifyFile, `file:${fileId}`, { fileId });
-    await scheduler.start([
-      identifyFileJob({ pool, actor, log }),
-      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify }),
-    ]);
-    undo.push(() => scheduler.stop(config.shutdown.timeoutMs));
-
     const intake = createIntake({
       pool,
       actor,
@@ -63,6 +64,15 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
         );
       },
     });
+    const secrets = createSecretStore(loadMasterKey(config));
+    await scheduler.start([
+      identifyFileJob({ pool, actor, log }),
+      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify }),
+      sftpRemoteDuePollsJob({ pool, log, everyMs: config.sftpRemote.checkEveryMs, scheduler }),
+      sftpRemotePollJob({ pool, secrets, intake, actor, log, settings: config.sftpRemote, maxFileBytes: config.inbox.maxFileBytes }),
+    ]);
+    undo.push(() => scheduler.stop(config.shutdown.timeoutMs));
+
     const inbox = createInboxFolder({
       ...config.inbox,
       intake,
@@ -78,6 +88,8 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     });
     await inbox.start();
     undo.push(() => inbox.stop());
+    const sftp = await startSftpServer({ pool, config, intake, log });
+    undo.push(() => sftp.stop());
 
     let stopping: Promise<void> | undefined;
     const app = await buildApp({
@@ -86,6 +98,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       metrics,
       health: () => checkHealth({ pool, instance: actor, startedAt, scheduler, stopping: () => stopping !== undefined }),
       partners: config.partners,
+      as2: { secrets, intake, actor, settings: config.as2 },
     });
     await app.listen({ host: config.http.host, port: config.http.port });
     undo.push(() => app.close());
@@ -100,7 +113,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       actor,
       details: { url, database: store.description, migrationsApplied: migrations.applied },
     });
-    log.info({ url, inbox: config.inbox.dir, migrationsApplied: migrations.applied.length, startupMs: Date.now() - startedAt }, 'gateway started');
+    log.info({ url, inbox: config.inbox.dir, sftpPort: sftp.port, sftpHostKey: sftp.hostKeyFingerprint, migrationsApplied: migrations.applied.length, startupMs: Date.now() - startedAt }, 'gateway started');
 
     return {
       url,
@@ -108,6 +121,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
         stopping ??= (async () => {
           log.info({ reason }, 'gateway stopping');
           await inbox.stop();
+          await sftp.stop();
           await app.close();
           const { unfinished } = await scheduler.stop(config.shutdown.timeoutMs);
           if (unfinished > 0) log.warn({ unfinished }, 'jobs cut short by shutdown; their locks were released for another instance');

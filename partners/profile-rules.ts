@@ -105,6 +105,16 @@ function transportProblems({ transports }: PartnerProfile): ProfileProblem[] {
   if (remote && !remote.poll && !remote.push) {
     problems.push(problem(['transports', 'sftpRemote'], 'needs poll, push or both: with neither, nothing is exchanged over it'));
   }
+  if (remote && remote.keyRef === undefined && remote.passwordRef === undefined) {
+    problems.push(problem(['transports', 'sftpRemote'], 'needs keyRef or passwordRef: without either we cannot log in'));
+  }
+  const afterPickup = remote?.poll?.afterPickup;
+  if (afterPickup?.action === 'move' && afterPickup.moveTo === undefined) {
+    problems.push(problem(['transports', 'sftpRemote', 'poll', 'afterPickup', 'moveTo'], 'is required with action move: the folder the files are moved to'));
+  }
+  if (afterPickup?.action === 'delete' && afterPickup.moveTo !== undefined) {
+    problems.push(problem(['transports', 'sftpRemote', 'poll', 'afterPickup', 'moveTo'], 'is only for action move; with delete the files are removed'));
+  }
   const seen = new Set<string>();
   for (const [index, user] of (transports?.sftpMailbox?.users ?? []).entries()) {
     if (seen.has(user.username)) problems.push(problem(['transports', 'sftpMailbox', 'users', index, 'username'], `'${user.username}' is listed twice`));

@@ -3,6 +3,8 @@
 export const JobName = {
   identifyFile: 'identify-file',
   sweepStuckFiles: 'sweep-stuck-files',
+  sftpRemoteDuePolls: 'sftp-remote-due-polls',
+  sftpRemotePoll: 'sftp-remote-poll',
 } as const;
 
 export type JobName = (typeof JobName)[keyof typeof JobName];

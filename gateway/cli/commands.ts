@@ -12,6 +12,9 @@ import { partnerShowCommand } from './commands/partner-show.js';
 import { partnerTestCommand } from './commands/partner-test.js';
 import { partnerValidateCommand } from './commands/partner-validate.js';
 import { renderCommand } from './commands/render.js';
+import { secretListCommand } from './commands/secret-list.js';
+import { secretSetCommand } from './commands/secret-set.js';
+import { sftpHashPasswordCommand } from './commands/sftp-hash-password.js';
 import { startCommand } from './commands/start.js';
 import { translateCommand } from './commands/translate.js';
 
@@ -30,6 +33,9 @@ export const commands: readonly Command[] = [
   partnerPromoteCommand,
   translateCommand,
   renderCommand,
+  secretSetCommand,
+  secretListCommand,
+  sftpHashPasswordCommand,
   migrateCommand,
   configCommand,
 ];

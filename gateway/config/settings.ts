@@ -110,6 +110,147 @@ export const settings = {
       parser: text(),
       default: 'var/partners/defaults.yaml',
     }),
+    demo: setting({
+      env: 'EDI_DEMO_PARTNER',
+      doc: 'on: a first start with no partners creates the test partner "demo" (template retailer-x12-4010, ISA id ZZ/DEMORETAILER) to try the gateway with; off for a real deployment.',
+      parser: oneOf(['on', 'off']),
+      default: 'on',
+    }),
+  },
+  secrets: {
+    masterKey: setting({
+      env: 'EDI_MASTER_KEY',
+      doc: "The key partners' secrets (private keys, certificates, passwords) are encrypted with, as 32 bytes in base64 (openssl rand -base64 32); the same on every instance sharing a database. Unset: the key in EDI_MASTER_KEY_FILE.",
+      parser: optional(text({ pattern: /^[A-Za-z0-9+/]{43}=$/, expects: '32 bytes in base64 (44 characters)' })),
+      default: undefined,
+      secret: true,
+    }),
+    masterKeyFile: setting({
+      env: 'EDI_MASTER_KEY_FILE',
+      doc: 'File holding the master key when EDI_MASTER_KEY is unset; made (readable by the gateway only) on first start when missing.',
+      parser: text(),
+      default: 'var/master.key',
+    }),
+  },
+  sftpRemote: {
+    checkEveryMs: setting({
+      env: 'EDI_SFTP_REMOTE_CHECK_MS',
+      doc: "How often the gateway looks for partners' SFTP servers due to be polled, in milliseconds; each partner's own interval is in its profile.",
+      parser: millis(1000, 600_000),
+      default: 5000,
+    }),
+    connectTimeoutMs: setting({
+      env: 'EDI_SFTP_REMOTE_CONNECT_TIMEOUT_MS',
+      doc: "How long connecting and logging in to a partner's SFTP server may take, in milliseconds.",
+      parser: millis(1000, 600_000),
+      default: 20_000,
+    }),
+    transferTimeoutMs: setting({
+      env: 'EDI_SFTP_REMOTE_TRANSFER_TIMEOUT_MS',
+      doc: "How long one operation on a partner's SFTP server (listing, reading or writing a file, renaming, deleting) may take, in milliseconds.",
+      parser: millis(1000, 3_600_000),
+      default: 120_000,
+    }),
+    retryMs: setting({
+      env: 'EDI_SFTP_REMOTE_RETRY_MS',
+      doc: 'After a failed poll or push, the wait before the first retry, in milliseconds; it doubles with each failure in a row.',
+      parser: millis(100, 3_600_000),
+      default: 10_000,
+    }),
+    retryMaxMs: setting({
+      env: 'EDI_SFTP_REMOTE_RETRY_MAX_MS',
+      doc: "The longest wait between retries of a failing partner's poll, in milliseconds (at least the partner's own interval).",
+      parser: millis(1000, 86_400_000),
+      default: 900_000,
+    }),
+    pushAttempts: setting({
+      env: 'EDI_SFTP_REMOTE_PUSH_ATTEMPTS',
+      doc: "How many times a file is tried on a partner's SFTP server before its push is reported failed.",
+      parser: wholeNumber(1, 10),
+      default: 3,
+    }),
+  },
+  as2: {
+    path: setting({
+      env: 'EDI_AS2_PATH',
+      doc: 'The path of our AS2 URL on the HTTP port: partners POST messages and asynchronous MDNs to it.',
+      parser: text({ pattern: /^\/[\w./-]{0,200}$/, expects: 'a path starting with / (letters, digits, _ . / -)' }),
+      default: '/as2',
+    }),
+    publicUrl: setting({
+      env: 'EDI_AS2_PUBLIC_URL',
+      doc: 'Our AS2 URL as partners reach it (through any proxy), where partners send the asynchronous MDNs we ask for. Unset: only synchronous MDNs can be asked for.',
+      parser: optional(text({ pattern: /^https?:\/\/\S+$/, expects: 'an http:// or https:// URL' })),
+      default: undefined,
+    }),
+    maxMessageBytes: setting({
+      env: 'EDI_AS2_MAX_MESSAGE_BYTES',
+      doc: 'Largest AS2 message accepted, in bytes, as sent and once decompressed; a larger one is refused with AS2_MESSAGE_TOO_LARGE.',
+      parser: wholeNumber(1024, 1_073_741_824),
+      default: 104_857_600,
+    }),
+    attempts: setting({
+      env: 'EDI_AS2_ATTEMPTS',
+      doc: "How many times we send an AS2 message that gets no MDN (same Message-ID each time), or an asynchronous MDN the partner's server does not take.",
+      parser: wholeNumber(1, 20),
+      default: 3,
+    }),
+    retryMs: setting({
+      env: 'EDI_AS2_RETRY_MS',
+      doc: 'The wait before sending again, in milliseconds; for a message whose MDN comes asynchronously, how long that MDN is waited for.',
+      parser: millis(10, 86_400_000),
+      default: 60_000,
+    }),
+    timeoutMs: setting({
+      env: 'EDI_AS2_TIMEOUT_MS',
+      doc: "How long one request to a partner's AS2 server may take, in milliseconds, a synchronous MDN included.",
+      parser: millis(1000, 3_600_000),
+      default: 120_000,
+    }),
+  },
+  sftp: {
+    host: setting({
+      env: 'EDI_SFTP_HOST',
+      doc: "Address the partners' SFTP server listens on; 0.0.0.0 to take partners from other machines.",
+      parser: text(),
+      default: '127.0.0.1',
+    }),
+    port: setting({
+      env: 'EDI_SFTP_PORT',
+      doc: "Port of the partners' SFTP server; 0 picks a free one.",
+      parser: wholeNumber(0, 65535),
+      default: 2222,
+    }),
+    maxLoginFailures: setting({
+      env: 'EDI_SFTP_MAX_LOGIN_FAILURES',
+      doc: 'Failed SFTP log-ins, per login name and per address, within EDI_SFTP_FAILURE_WINDOW_MS that bring a ban; while it lasts every log-in of that name or address is refused.',
+      parser: wholeNumber(1, 100),
+      default: 5,
+    }),
+    failureWindowMs: setting({
+      env: 'EDI_SFTP_FAILURE_WINDOW_MS',
+      doc: 'How long a failed SFTP log-in counts towards a ban, in milliseconds.',
+      parser: millis(1000, 86_400_000),
+      default: 60_000,
+    }),
+    banMs: setting({
+      env: 'EDI_SFTP_BAN_MS',
+      doc: 'Length of a first SFTP ban, in milliseconds; each further ban within a day of the last is twice as long, up to a day.',
+      parser: millis(1000, 86_400_000),
+      default: 300_000,
+    }),
+    idleTimeoutMs: setting({
+      env: 'EDI_SFTP_IDLE_TIMEOUT_MS',
+      doc: 'An SFTP session without a request for this long is closed, in milliseconds.',
+      parser: millis(1000, 86_400_000),
+      default: 600_000,
+    }),
+    loginGraceMs: setting({
+      env: 'EDI_SFTP_LOGIN_GRACE_MS',
+      doc: 'A connection not logged in within this long is closed, in milliseconds.',
+      parser: millis(1000, 600_000),
+      default: 30_000,
+    }),
   },
   scheduler: {
     pollMs: setting({

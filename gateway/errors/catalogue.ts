@@ -106,6 +106,136 @@ export const errorCatalogue = {
     httpStatus: 409,
     retryable: false,
   },
+  SECRET_NOT_FOUND: {
+    summary: 'A secret a partner profile names (a key, certificate or password) is not in the secret store.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  SECRET_UNREADABLE: {
+    summary: 'A stored secret cannot be decrypted: another master key, or the row was changed outside the gateway.',
+    httpStatus: 500,
+    retryable: false,
+  },
+  SFTP_REMOTE_NOT_CONFIGURED: {
+    summary: "The partner's profile does not set up what this needs on its SFTP server: polling or pushing, a key or password, or the folder to move collected files to.",
+    httpStatus: 409,
+    retryable: false,
+  },
+  SFTP_REMOTE_HOST_KEY_REFUSED: {
+    summary: "The partner's SFTP server showed another host key than the one pinned in its profile, so we did not log in; check with the partner before changing hostKey.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  SFTP_REMOTE_UNREACHABLE: {
+    summary: "The partner's SFTP server could not be reached or did not answer in time.",
+    httpStatus: 502,
+    retryable: true,
+  },
+  SFTP_REMOTE_LOGIN_REFUSED: {
+    summary: "The partner's SFTP server refused our login: it does not accept the user name, key or password of the profile.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  SFTP_REMOTE_TRANSFER_FAILED: {
+    summary: "Listing, reading, writing, renaming or deleting a file on the partner's SFTP server failed or took too long.",
+    httpStatus: 502,
+    retryable: true,
+  },
+  SFTP_REMOTE_NAME_TAKEN: {
+    summary: "The partner's SFTP server already holds another file under the name we push to; nothing was overwritten.",
+    httpStatus: 409,
+    retryable: false,
+  },
+  AS2_PARTNER_UNKNOWN: {
+    summary: "No partner's profile has an AS2 transport with this AS2-From and AS2-To; the message was not taken.",
+    httpStatus: 403,
+    retryable: false,
+  },
+  AS2_MESSAGE_TOO_LARGE: {
+    summary: 'The AS2 message is larger than the gateway accepts (EDI_AS2_MAX_MESSAGE_BYTES).',
+    httpStatus: 413,
+    retryable: false,
+  },
+  AS2_MESSAGE_UNREADABLE: {
+    summary: 'The AS2 message or one of its parts is not the MIME or CMS structure it says it is.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_DECRYPTION_FAILED: {
+    summary: 'The AS2 message could not be decrypted with our key: it was encrypted for another certificate, or damaged.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_DECOMPRESSION_FAILED: {
+    summary: 'The AS2 message could not be decompressed, or is larger once decompressed than the gateway accepts.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_SIGNATURE_UNTRUSTED: {
+    summary: "The AS2 message or MDN is not signed with the partner's certificate from its profile.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_INTEGRITY_CHECK_FAILED: {
+    summary: 'The AS2 message or MDN was changed after it was signed: its content does not match its signature.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_ALGORITHM_REFUSED: {
+    summary: "The AS2 message uses a digest or cipher the gateway does not accept, or an old one (SHA-1, 3DES) the partner's profile does not ask for.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_SIGNATURE_REQUIRED: {
+    summary: "An AS2 message came unsigned from a partner whose profile takes only signed ones; it was refused with a failure MDN.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  AS2_SECRET_UNUSABLE: {
+    summary: "A certificate or key named in a partner's AS2 profile is not a PEM certificate (with its private key, for ours) the gateway can use.",
+    httpStatus: 500,
+    retryable: false,
+  },
+  AS2_NOT_CONFIGURED: {
+    summary: "The partner's profile has no AS2 transport, or an asynchronous MDN is asked for while EDI_AS2_PUBLIC_URL is unset.",
+    httpStatus: 409,
+    retryable: false,
+  },
+  AS2_SEND_FAILED: {
+    summary: "The partner's AS2 server gave no MDN for our message after every attempt.",
+    httpStatus: 502,
+    retryable: true,
+  },
+  AS2_MDN_INVALID: {
+    summary: "The partner's MDN cannot be trusted: unsigned when a signed one was asked for, badly signed, about another message, or with a MIC that differs from ours.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  AS2_MESSAGE_REJECTED: {
+    summary: "The partner's MDN says it could not process our AS2 message.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  SFTP_LISTEN_FAILED: {
+    summary: "The partners' SFTP server cannot listen on its address and port (EDI_SFTP_HOST, EDI_SFTP_PORT): taken, or not allowed.",
+    httpStatus: 500,
+    retryable: true,
+  },
+  SFTP_HOST_KEY_UNREADABLE: {
+    summary: "The SFTP server's stored host key cannot be read or does not match its fingerprint; restore it rather than make a new one.",
+    httpStatus: 500,
+    retryable: false,
+  },
+  SFTP_NAME_INVALID: {
+    summary: "The file name cannot be used in a partner's SFTP mailbox: empty, . or .., with a / or a control character, or longer than 255 bytes.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  SFTP_OUTBOUND_NAME_TAKEN: {
+    summary: "A file of this name is already waiting in the partner's SFTP /outbound folder.",
+    httpStatus: 409,
+    retryable: false,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,6 +7,7 @@ import type { HealthReport } from '../health.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Pool } from '../store/pool.js';
+import { as2Routes, type As2RouteOptions } from '../transports/as2/as2-routes.js';
 import { addSharedSchemas } from './api-schemas.js';
 import { recordRoutes } from './openapi.js';
 import { sendProblem, toGatewayError } from './problem.js';
@@ -23,7 +24,9 @@ export interface AppDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly health: () => Promise<HealthReport>;
-  readonly partners: Config['partners'];
+  readonly partners: Pick<Config['partners'], 'defaultsFile'>;
+  /** Serves the AS2 route when given. */
+  readonly as2?: Omit<As2RouteOptions, 'pool' | 'log'>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(filesRoutes, { pool: deps.pool });
   await app.register(partnersRoutes, { pool: deps.pool });
   await app.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
+  if (deps.as2) await app.register(as2Routes, { ...deps.as2, pool: deps.pool, log: deps.log });
   await app.register(schemasRoutes);
   await app.register(openApiRoutes, { routes });
   return app;

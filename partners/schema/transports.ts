@@ -24,12 +24,21 @@ const MailboxUserSchema = fields(
       expects: 'at most 32 lower-case letters, digits, . _ - (starting with a letter or digit)',
     }),
     publicKeys: list(
-      "The partner's SSH public keys for this login; there are no passwords.",
+      "The partner's SSH public keys for this login: any of them logs in. Keys are the usual way; a password (passwordHash) can be allowed besides.",
       text('One public key, as the line in an authorized_keys file.', {
         pattern: '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521) [A-Za-z0-9+/]+={0,2}( [^\\n]*)?$',
         expects: 'an OpenSSH public key line, like "ssh-ed25519 AAAA... name"',
       }),
       { minItems: 1, uniqueItems: true },
+    ),
+    passwordHash: Type.Optional(
+      text(
+        'The scrypt hash of a password this login may also use, never the password itself: made by `edi-gateway sftp hash-password`. Left out: keys only.',
+        {
+          pattern: '^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}$',
+          expects: 'a hash from `edi-gateway sftp hash-password`, like "scrypt$16384$8$1$salt$hash"',
+        },
+      ),
     ),
   },
 );
@@ -44,7 +53,10 @@ const SftpRemoteSchema = fields(
     host: text("The partner's SFTP server: host name or IP address.", { pattern: '^[A-Za-z0-9.:-]+$', expects: 'a host name or IP address' }),
     port: wholeNumber('Its port. Left out: 22.', { minimum: 1, maximum: 65535, default: 22 }),
     username: text('The login name the partner gave us.'),
-    keyRef: secretRef('Name of the secret that holds our private SSH key for this login.'),
+    keyRef: Type.Optional(secretRef('Name of the secret that holds our private SSH key for this login. Give it, or passwordRef.')),
+    passwordRef: Type.Optional(
+      secretRef('Name of the secret that holds the password for this login, for a server that takes no keys. Give it, or keyRef; with both, the key is tried first.'),
+    ),
     hostKey: text("The fingerprint of the server's host key, so that we never log in to a server pretending to be the partner's.", {
       pattern: '^SHA256:[A-Za-z0-9+/]{43}=?$',
       expects: 'a SHA256 fingerprint, like "SHA256:" and 43 characters (ssh-keyscan HOST | ssh-keygen -lf -)',
@@ -53,6 +65,16 @@ const SftpRemoteSchema = fields(
       fields("Collect the partner's files from its server.", {
         path: remotePath('The folder the partner leaves files for us in.'),
         intervalSeconds: wholeNumber('How often we look in it, in seconds: 30 to 86400.', { minimum: 30, maximum: 86_400 }),
+        pattern: text(
+          'Which files we collect, by name: * stands for any characters, ? for one (*.edi, ORD_*.txt), upper and lower case alike. Names ending in .part, .tmp, .filepart or .partial are never taken. Left out: every file.',
+          { pattern: '^[^/\\x00]+$', expects: 'a file name pattern without /', default: '*' },
+        ),
+        afterPickup: Type.Optional(
+          fields("What we do with a collected file on the partner's server, once it is stored here. Left out: we delete it.", {
+            action: choice('delete: we remove it; move: we move it to moveTo, for the partner to see what we took.', ['delete', 'move']),
+            moveTo: Type.Optional(remotePath('With action move: the folder we move it to. A name already there gets our file id added.')),
+          }),
+        ),
       }),
     ),
     push: Type.Optional(fields("Deliver our files to the partner's server.", { path: remotePath('The folder we put our files in.') })),
@@ -89,6 +111,10 @@ const As2Schema = fields(
       { default: 'sync' },
     ),
     signedMdn: yesNo('true: we ask for signed MDNs, which prove the partner received the message. Left out: true.', { default: true }),
+    acceptUnsigned: yesNo(
+      "true: messages the partner did not sign are taken too. Anyone who knows the partner's AS2 ids can send such a message, so only for a partner that cannot sign, over a connection otherwise secured. Left out: false.",
+      { default: false },
+    ),
   },
 );
 

@@ -50,7 +50,7 @@ export async function stopLeftoverGateways(): Promise<void> {
 /** `edi-gateway start` as a real child process, on a free HTTP port. */
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, [BIN, 'start'], {
-    env: cleanEnv({ EDI_HTTP_PORT: '0', EDI_LOG_LEVEL: 'info', ...env }),
+    env: cleanEnv({ EDI_HTTP_PORT: '0', EDI_SFTP_PORT: '0', EDI_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -77,6 +77,9 @@ describe('edi-gateway start, with its embedded PostgreSQL', () => {
     const listed = await runCli(['files', 'list', '--json'], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line).name).sort()).toEqual(['notes.txt', 'order.x12']);
+    // The first start made the demo partner, once.
+    const partners = await runCli(['partner', 'list', '--json'], env);
+    expect(partners.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ partner: 'demo', currentVersion: 1, usage: 'test' })]);
 
     expect(await second.stop('SIGINT', 10_000)).toBe(0);
     expect(postgresProcessesOn(dataDir)).toEqual([]);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { GatewayError } from '../../gateway/errors/gateway-error.js';
 import { migrate } from '../../gateway/store/migrate.js';
@@ -14,6 +15,13 @@ async function freshDatabase() {
   return database;
 }
 
+/** Every migration file, in the order they apply. */
+const MIGRATIONS = fs
+  .readdirSync('gateway/store/migrations')
+  .filter((name) => name.endsWith('.sql'))
+  .map((name) => name.slice(0, -'.sql'.length))
+  .sort();
+
 describe('migrate', () => {
   it('applies every migration once when instances start together, and nothing on a re-run', async () => {
     const { url, pool } = await freshDatabase();
@@ -23,14 +31,14 @@ describe('migrate', () => {
     const results = await Promise.all([pool, ...others].map((each) => migrate(each, silentLog)));
 
     const applied = results.flatMap((result) => result.applied);
-    expect(applied.sort()).toEqual(['0001_received_files', '0002_events', '0003_control_numbers', '0004_partner_profiles']);
+    expect(applied.sort()).toEqual(MIGRATIONS);
     const rows = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.rows.map((row) => row.version)).toEqual(['0001_received_files', '0002_events', '0003_control_numbers', '0004_partner_profiles']);
+    expect(rows.rows.map((row) => row.version)).toEqual(MIGRATIONS);
     const scheduler = await pool.query("SELECT to_regclass('agenda_jobs') AS table");
     expect(scheduler.rows[0].table).toBe('agenda_jobs');
 
     const again = await migrate(pool, silentLog);
-    expect(again).toEqual({ applied: [], alreadyApplied: 4 });
+    expect(again).toEqual({ applied: [], alreadyApplied: MIGRATIONS.length });
   });
 
   it('refuses to run when an applied migration was edited afterwards', async () => {

@@ -72,6 +72,15 @@ describe('partner profile store', () => {
     expect(taken.message).toBe('The ISA id ZZ/OWNERID is already partner "owner"\'s; two partners cannot send under the same id.');
     expect(await getProfileVersion(pool, 'intruder')).toBeUndefined();
 
+    const as2 = { partnerAs2Id: 'OWNER-AS2', ourAs2Id: 'THREEPL', url: 'https://as2.owner.example/', partnerCertificateRef: 'as2/owner', ourCertificateRef: 'as2/threepl', signing: 'sha256', encryption: 'aes256-cbc', mdn: 'sync', signedMdn: true, acceptUnsigned: false } as const;
+    await save(partner('as2owner', 'AS2OWNER', { transports: { as2 } }), undefined);
+    const as2Taken = await refusal(save(partner('as2intruder', 'AS2INTRUDER', { transports: { as2 } }), undefined));
+    expect(as2Taken.message).toBe('The AS2 id OWNER-AS2 is already partner "as2owner"\'s; two partners cannot send under the same id.');
+
+    const sftpMailbox = { users: [{ username: 'shared', publicKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHb2lAGNz4Nfv8xSxvtGmNpMeBqtjPB3Wq9lwA8QtdVr'] }] };
+    await save(partner('sftpowner', 'SFTPOWNER', { transports: { sftpMailbox } }), undefined);
+    expect((await refusal(save(partner('sftpintruder', 'SFTPINTRUDER', { transports: { sftpMailbox } }), undefined))).message).toContain('The SFTP login shared is already partner "sftpowner"');
+
     await save(partner('owner', 'NEWID'), 1, 'new ISA id');
     expect(await partnerByIdentity(pool, { kind: 'isa', qualifier: 'ZZ', id: 'OWNERID' })).toBeUndefined();
     expect(await partnerByIdentity(pool, { kind: 'isa', qualifier: 'ZZ', id: 'NEWID' })).toBe('owner');

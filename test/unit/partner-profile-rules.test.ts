@@ -87,6 +87,21 @@ describe('a profile whose fields disagree', () => {
       },
       ['transports.sftpRemote: needs poll, push or both: with neither, nothing is exchanged over it', "transports.sftpMailbox.users[1].username: 'minimal' is listed twice"],
     ],
+    [
+      'a remote SFTP server without a key or password, and a move without a folder',
+      (p) => {
+        p.transports = {
+          sftpRemote: {
+            host: 'sftp.example',
+            port: 22,
+            username: 'x',
+            hostKey: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8',
+            poll: { path: '/out', intervalSeconds: 60, pattern: '*', afterPickup: { action: 'move' } },
+          },
+        };
+      },
+      ['transports.sftpRemote: needs keyRef or passwordRef: without either we cannot log in', 'transports.sftpRemote.poll.afterPickup.moveTo: is required with action move: the folder the files are moved to'],
+    ],
     ['no Odoo contact', (p) => delete p.odoo.partnerRef, ["odoo: needs partnerId or partnerRef to find the partner's res.partner record"]],
     ['two Odoo contacts', (p) => (p.odoo.partnerId = 42), ['odoo.partnerRef: cannot be given with partnerId: keep one, so that they cannot name different records']],
   ];

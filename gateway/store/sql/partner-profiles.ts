@@ -41,7 +41,7 @@ export interface ProfileChange {
 
 /** An envelope id of the partner's, as partner_identities holds it. */
 interface Identity {
-  readonly kind: 'isa' | 'gs' | 'unb';
+  readonly kind: 'isa' | 'gs' | 'unb' | 'as2' | 'sftp';
   readonly qualifier: string;
   readonly id: string;
 }
@@ -160,6 +160,9 @@ function identitiesOf(profile: PartnerProfile): Identity[] {
   const identities: Identity[] = [];
   if (x12) identities.push({ kind: 'isa', qualifier: x12.isaQualifier, id: x12.isaId }, { kind: 'gs', qualifier: '', id: x12.gsId });
   if (edifact) identities.push({ kind: 'unb', qualifier: edifact.unbQualifier ?? '', id: edifact.unbId });
+  const as2 = profile.transports?.as2;
+  if (as2) identities.push({ kind: 'as2', qualifier: '', id: as2.partnerAs2Id });
+  for (const user of profile.transports?.sftpMailbox?.users ?? []) identities.push({ kind: 'sftp', qualifier: '', id: user.username });
   return identities;
 }
 
@@ -171,5 +174,9 @@ function describeIdentity({ kind, qualifier, id }: Identity): string {
       return `The GS id ${id}`;
     case 'unb':
       return qualifier ? `The UNB id ${id} (qualifier ${qualifier})` : `The UNB id ${id}`;
+    case 'as2':
+      return `The AS2 id ${id}`;
+    case 'sftp':
+      return `The SFTP login ${id}`;
   }
 }
