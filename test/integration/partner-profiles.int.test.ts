@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GatewayError } from '../../gateway/errors/gateway-error.js';
 import { withTransaction, type Pool } from '../../gateway/store/pool.js';
 import { getProfileVersion, listProfiles, listProfileVersions, partnerByIdentity, saveProfileVersion } from '../../gateway/store/sql/partner-profiles.js';
 import { loadYamlProfile } from '../../partners/load-yaml-profile.js';
 import type { PartnerProfile } from '../../partners/schema/profile.js';
+import { refusal } from '../helpers/refusal.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
 let pool: Pool;
@@ -19,15 +19,6 @@ function partner(id: string, isaId: string, changes: Partial<PartnerProfile> = {
 
 const save = (profile: PartnerProfile, basedOn: number | undefined, change = 'edited') =>
   withTransaction(pool, (client) => saveProfileVersion(client, { profile, basedOn, changedBy: 'onboarding@3pl', change }));
-
-async function refusal(work: Promise<unknown>): Promise<GatewayError> {
-  const error = await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
-  return error;
-}
 
 describe('partner profile store', () => {
   it('keeps every version, and the current one moves with each change', async () => {

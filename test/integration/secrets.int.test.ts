@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GatewayError } from '../../gateway/errors/gateway-error.js';
 import { createSecretStore } from '../../gateway/secrets/database-secret-store.js';
 import { loadMasterKey, masterKeyOf } from '../../gateway/secrets/master-key.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { refusal } from '../helpers/refusal.js';
 import { createTestDatabase, createTestFolder } from '../helpers/test-database.js';
 
 let pool: Pool;
@@ -16,15 +16,6 @@ beforeAll(async () => ({ pool, url } = await createTestDatabase()));
 afterAll(async () => pool.end());
 
 const store = createSecretStore(masterKeyOf(randomBytes(32)));
-
-async function refusal(work: Promise<unknown>): Promise<GatewayError> {
-  const error = await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
-  return error;
-}
 
 describe('secret store', () => {
   it('gives back what was stored, lists names and kinds only, and replaces a secret stored again', async () => {
