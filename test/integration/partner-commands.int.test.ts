@@ -35,6 +35,20 @@ describe('edi-gateway partner', () => {
     expect(again.err).toContain('A partner named "acme" already exists');
   });
 
+  it.each([
+    ['carrier-x12-214', ['id=cli-carrier', 'name=Carrier', 'isaId=CLICARRIER', 'gsId=CLICARRIER', 'odooPartner=CARRIER']],
+    ['retailer-edifact-d96a', ['id=cli-euro', 'name=Euro', 'unbId=4000001000099', 'odooPartner=EURO']],
+    ['retailer-x12-4010', ['id=cli-4010', 'name=Retail 4010', 'isaId=CLI4010', 'gsId=CLI4010', 'odooPartner=R4010']],
+    ['retailer-x12-5010', ['id=cli-5010', 'name=Retail 5010', 'isaId=CLI5010', 'gsId=CLI5010', 'odooPartner=R5010']],
+    ['supplier-x12-4010', ['id=cli-supplier', 'name=Supplier', 'isaId=CLISUPPLIER', 'gsId=CLISUPPLIER', 'odooPartner=SUPPLIER']],
+  ])('new: makes a partner from template %s', async (template, values) => {
+    const made = await runCliInProcess(['partner', 'new', '--template', template, ...values.flatMap((value) => ['--set', value])], env);
+    expect(made.err).toBe('');
+    const id = (values[0] as string).slice('id='.length);
+    expect(made.out).toBe(`Partner ${id} created (version 1, usage test) from template ${template}.\n`);
+    expect((await getProfileVersion(pool, id))?.change).toBe(`created from template ${template}`);
+  });
+
   it('new: refuses a bad or missing variable, naming it, the field and the reason; nothing is stored', async () => {
     const bad = await runCliInProcess(['partner', 'new', '--template', 'retailer-x12-4010', '--set', 'id=bad', '--set', 'name=Bad', '--set', 'isaId=WAY-TOO-LONG-ISA-ID', '--set', 'odooPartner=BAD'], env);
     expect(bad.code).toBe(2);
