@@ -88,7 +88,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     });
     await inbox.start();
     undo.push(() => inbox.stop());
-    const sftp = await startSftpServer({ pool, config, intake, log });
+    const sftp = await startSftpServer({ pool, config, intake, log, secrets });
     undo.push(() => sftp.stop());
 
     let stopping: Promise<void> | undefined;

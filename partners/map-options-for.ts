@@ -11,6 +11,7 @@ export function mapOptionsFor(profile: PartnerProfile, document: BusinessDocumen
     ...(entry?.buyerItemQualifiers ? { buyerItemQualifiers: entry.buyerItemQualifiers } : {}),
     unitsOfMeasure: entry?.unitsOfMeasure ?? {},
     codeTranslations: entry?.codeValues ?? {},
+    ...(entry?.dateFormats ? { dateFormats: entry.dateFormats } : {}),
   };
 }
 

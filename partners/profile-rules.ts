@@ -75,7 +75,7 @@ function documentProblems({ standard, documents }: PartnerProfile): ProfileProbl
     if (formats?.date === 'YYMMDD' && standard === 'X12') {
       problems.push(problem(at('dateFormats', 'date'), 'YYMMDD is for EDIFACT only: X12 004010 and 005010 write dates as CCYYMMDD'));
     }
-    if (formats && !isTimeZone(formats.timeZone)) {
+    if (formats?.timeZone !== undefined && !isTimeZone(formats.timeZone)) {
       problems.push(problem(at('dateFormats', 'timeZone'), `'${formats.timeZone}' is not a time zone name like America/Chicago or UTC`));
     }
 

@@ -22,6 +22,9 @@ export function isTime(value: string): boolean {
   return hours <= 23 && minutes <= 59 && seconds <= 59;
 }
 
+/** The form of an IANA time zone name (America/Chicago, UTC, EST5EDT); isTimeZone says whether it exists. */
+export const TIME_ZONE_NAME = { pattern: '^[A-Za-z_][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$', expects: 'an IANA time zone name, like America/Chicago' } as const;
+
 /** A time zone name of the IANA database, as the runtime's ICU data knows them: America/Chicago, UTC. */
 export function isTimeZone(name: string): boolean {
   try {

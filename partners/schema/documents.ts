@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { TIME_ZONE_NAME } from '../../translators/date-time.js';
 import { choice, fields, list, table, text } from '../../translators/schema/fields.js';
 import { GuideOverlaySchema } from './guide-overlay.js';
 
@@ -24,17 +25,23 @@ export function documentOf(message: string): BusinessDocument {
 }
 
 const DateFormatsSchema = fields(
-  'How this partner writes dates and times in this document; the gateway reads and writes them so.',
+  "How this partner writes dates and times in this document, and the time zone its times are in. We send dates and times so; we read any date and time format the standard has. Left out: we send dates as CCYYMMDD and times as exact as we have them, with the zone they are in, and assume no zone for the partner's times.",
   {
     date: choice(
-      'How the partner writes a date: CCYYMMDD (20250131, X12 and EDIFACT format 102) or YYMMDD (250131, EDIFACT format 101 only). Left out: CCYYMMDD.',
+      'How the partner writes a date: CCYYMMDD (20250131, X12 and EDIFACT format 102) or YYMMDD (250131, EDIFACT format 101 only, for a date without a time). Left out: CCYYMMDD.',
       ['CCYYMMDD', 'YYMMDD'],
       { default: 'CCYYMMDD' },
     ),
-    time: choice('How the partner writes a time of day: HHMM (1405) or HHMMSS (140530). Left out: HHMM.', ['HHMM', 'HHMMSS'], { default: 'HHMM' }),
-    timeZone: text(
-      "The time zone the partner's dates and times are in, as an IANA name (America/Chicago, Europe/Berlin): EDI dates carry none. Left out: UTC.",
-      { default: 'UTC' },
+    time: choice(
+      'How the partner writes a time of day: HHMM (1405) or HHMMSS (140530). With HHMM we leave out the seconds, with HHMMSS a time to the minute gets 00. Left out: HHMM.',
+      ['HHMM', 'HHMMSS'],
+      { default: 'HHMM' },
+    ),
+    timeZone: Type.Optional(
+      text(
+        "The time zone the partner's times are in, as an IANA name (America/Chicago, Europe/Berlin), when the partner has told us: EDI times mostly carry none. Its times without a zone are read as in this zone, and the times we send it are put in this zone and sent without one. Left out: the zone is unknown and none is assumed, so leave it out rather than guess (UTC included).",
+        TIME_ZONE_NAME,
+      ),
     ),
   },
 );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -5,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../gateway/config/load-config.js';
 import { GatewayError } from '../../gateway/errors/gateway-error.js';
 import { createIntake } from '../../gateway/ingest/accept-file.js';
+import { createSecretStore } from '../../gateway/secrets/database-secret-store.js';
+import { masterKeyOf } from '../../gateway/secrets/master-key.js';
+import type { SecretStore } from '../../gateway/secrets/secret-store.js';
 import { withTransaction, type Pool } from '../../gateway/store/pool.js';
 import { saveProfileVersion } from '../../gateway/store/sql/partner-profiles.js';
 import { hostKeyFingerprint } from '../../gateway/transports/sftp-server/host-key.js';
@@ -13,6 +17,7 @@ import { placeInOutbound } from '../../gateway/transports/sftp-server/place-outb
 import { startSftpServer, type SftpServer } from '../../gateway/transports/sftp-server/start-sftp-server.js';
 import { loadYamlProfile } from '../../partners/load-yaml-profile.js';
 import type { PartnerProfile } from '../../partners/schema/profile.js';
+import { refusal } from '../helpers/refusal.js';
 import {
   ImpostorAgent,
   connectSsh2,
@@ -48,9 +53,24 @@ function profileFor(user: string, login: { publicKeys: string[]; passwordHash?: 
   };
 }
 
-async function startServer(pool: Pool, env: Record<string, string> = {}): Promise<SftpServer> {
+/** The master key every instance of these tests shares, as instances sharing a database must. */
+const secrets = createSecretStore(masterKeyOf(randomBytes(32)));
+
+async function startServer(pool: Pool, env: Record<string, string> = {}, store: SecretStore = secrets): Promise<SftpServer> {
   const { config } = loadConfig({ env: { EDI_SFTP_PORT: '0', EDI_INSTANCE_NAME: 'sftp-test', EDI_MAX_FILE_BYTES: String(MAX_FILE_BYTES), ...env } });
-  return startSftpServer({ pool, config, intake: createIntake({ pool, actor: 'sftp-test', afterCommit: () => undefined }), log: silentLog });
+  return startSftpServer({ pool, config, intake: createIntake({ pool, actor: 'sftp-test', afterCommit: () => undefined }), log: silentLog, secrets: store });
+}
+
+/** Every value of every table, as text (bytes as Latin-1): what a copy of the database gives away. */
+async function everyStoredValue(pool: Pool): Promise<string> {
+  const tables = await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
+  const values: string[] = [];
+  for (const { name } of tables.rows) {
+    for (const row of (await pool.query(`SELECT * FROM "${name}"`)).rows as Record<string, unknown>[]) {
+      for (const value of Object.values(row)) values.push(Buffer.isBuffer(value) ? value.toString('latin1') : JSON.stringify(value));
+    }
+  }
+  return values.join('\n');
 }
 
 async function addPartner(pool: Pool, profile: PartnerProfile): Promise<void> {
@@ -108,6 +128,20 @@ describe('hosted SFTP server', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('keeps its private key where only the master key reads it', async () => {
+    const privateKey = (await secrets.get(pool, 'sftp/host-key')).toString('utf8');
+    expect(privateKey).toContain('-----BEGIN OPENSSH PRIVATE KEY-----');
+    const stored = await everyStoredValue(pool);
+    expect(stored).not.toContain('PRIVATE KEY');
+    for (const line of privateKey.split('\n').filter((text) => text.length > 0 && !text.startsWith('-----'))) expect(stored).not.toContain(line);
+
+    const otherMasterKey = createSecretStore(masterKeyOf(randomBytes(32)));
+    expect((await refusal(otherMasterKey.get(pool, 'sftp/host-key'))).code).toBe('SECRET_UNREADABLE');
+    // Nor does an instance given another master key make a key of its own: partners would see it change.
+    expect((await refusal(startServer(pool, {}, otherMasterKey))).code).toBe('SECRET_UNREADABLE');
+    expect(await hostKeyFingerprint(pool)).toBe(server.hostKeyFingerprint);
   });
 
   it('stores every file of 5 partners uploading 100 files each at once exactly once, under the right partner', async () => {
@@ -393,4 +427,31 @@ describe('hosted SFTP server under password guessing', () => {
     expect(await eventsOf(pool, 'sftp-pw', 'sftp.login.refused')).toHaveLength(2);
   });
 
+});
+
+describe('hosted SFTP server host key on a new database', () => {
+  let pool: Pool;
+
+  beforeAll(async () => ({ pool } = await createTestDatabase()));
+  afterAll(async () => pool?.end());
+
+  it('is made by one of the instances starting together and shown by all of them', async () => {
+    const servers = await Promise.all(['a', 'b', 'c'].map((name) => startServer(pool, { EDI_INSTANCE_NAME: `sftp-test-${name}` })));
+    try {
+      const [first] = servers;
+      for (const server of servers) expect(server.hostKeyFingerprint).toBe(first!.hostKeyFingerprint);
+      expect(await scannedFingerprint(servers[2]!.port)).toBe(first!.hostKeyFingerprint);
+      expect((await pool.query('SELECT fingerprint FROM sftp_host_keys')).rows).toEqual([{ fingerprint: first!.hostKeyFingerprint }]);
+      expect((await secrets.list(pool)).map(({ name, kind }) => ({ name, kind }))).toEqual([{ name: 'sftp/host-key', kind: 'private-key' }]);
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+  });
+
+  it('refuses to start when the recorded fingerprint is not its key\'s, rather than show partners another', async () => {
+    await pool.query(`UPDATE sftp_host_keys SET fingerprint = 'SHA256:${'A'.repeat(43)}'`);
+    const refused = await refusal(startServer(pool));
+    expect(refused.code).toBe('SFTP_HOST_KEY_UNREADABLE');
+    expect(refused.message).toContain('restore both from a backup');
+  });
 });

@@ -1,5 +1,5 @@
 import { Type, type Static, type TString } from '@sinclair/typebox';
-import { isDate, isTimeZone } from '../date-time.js';
+import { isDate, isTimeZone, TIME_ZONE_NAME } from '../date-time.js';
 import { fields, text } from '../schema/fields.js';
 import type { Problem } from './problem.js';
 import { withRule } from './rules.js';
@@ -32,10 +32,7 @@ export function dateTime(description: string) {
         }),
       ),
       timeZone: Type.Optional(
-        text('The IANA name of the time zone the time is in, when the source names a zone rather than an offset: America/Chicago.', {
-          pattern: '^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$',
-          expects: 'an IANA time zone name, like America/Chicago',
-        }),
+        text('The IANA name of the time zone the time is in, when the source names a zone rather than an offset: America/Chicago.', TIME_ZONE_NAME),
       ),
     }),
     zoneProblems,

@@ -1,13 +1,16 @@
 import type { DateTime } from '../canonical/index.js';
 import { isDate, isTime } from '../date-time.js';
 import type { TreeSegment } from '../tree.js';
+import { forPartner, withPartnerZone } from './date-formats.js';
 import type { Loop } from './edifact-reading.js';
 import { segmentsWhere, type InboundProblems } from './edifact-reading.js';
 import type { EdifactSegmentWriter } from './edifact-writing.js';
 import type { MapOptions } from './map-contract.js';
 
 // DTM's C507 (qualifier 2005, value 2380, format 2379) and the canonical DateTime, keeping exactly what was
-// sent: a date alone stays a date, a time keeps its seconds only when it had them, a zone only when stated.
+// sent: a date alone stays a date, a time keeps its seconds only when it had them, a zone only when stated or,
+// for a time in a format without one, when the partner's profile names the zone its times are in. Written,
+// dates and times are as the partner's profile asks (translators/maps/date-formats.ts).
 
 /** How each format 2379 the maps read splits its value: the date, the time, the zone. */
 const FORMATS: Readonly<Record<string, RegExp>> = {
@@ -70,7 +73,8 @@ export function dateOf(problems: InboundProblems, loop: Loop, qualifier: string,
     if (required !== undefined) problems.missing(first, 'DTM01-2', required, `DTM ${qualifier}`);
     return undefined;
   }
-  return readDateTime(problems, dtm);
+  const value = readDateTime(problems, dtm);
+  return value && withPartnerZone(value, options);
 }
 
 function readZone(zone: string): Pick<DateTime, 'utcOffset' | 'timeZone'> | undefined {
@@ -89,11 +93,15 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-/** DTM for a DateTime: 102 for a date, 203 with minutes, 204 with seconds; 303 or 304 with an offset (+0100) or zone name, as D96A has no 205. */
-export function writeDate(writer: EdifactSegmentWriter, qualifier: string, value: DateTime, path: string): void {
+/**
+ * DTM for a DateTime, as the partner's profile asks: 102 for a date (101 when it asks for YYMMDD), 203 with
+ * minutes, 204 with seconds; 303 or 304 with an offset (+0100) or zone name, as D96A has no 205.
+ */
+export function writeDate(writer: EdifactSegmentWriter, qualifier: string, dateTime: DateTime, path: string): void {
+  const value = forPartner(dateTime, writer.options);
   const date = value.date.replaceAll('-', '');
   if (value.time === undefined) {
-    writer.segment('DTM', [qualifier, date, '102']);
+    writer.segment('DTM', [qualifier, ...dateAlone(date, writer.options)]);
     return;
   }
   if (value.time.includes('.')) writer.unwritable(`${path}/time`, 'DTM formats carry seconds but not fractions of a second.');
@@ -102,6 +110,15 @@ export function writeDate(writer: EdifactSegmentWriter, qualifier: string, value
   const zone = value.utcOffset?.replace(':', '') ?? (value.timeZone === undefined ? undefined : writer.text(value.timeZone, `${path}/timeZone`));
   if (zone === undefined) writer.segment('DTM', [qualifier, date + time, seconds ? '204' : '203']);
   else writer.segment('DTM', [qualifier, date + time + zone, seconds ? '304' : '303']);
+}
+
+/**
+ * A date without a time, in 101 when the partner asks for YYMMDD. Only a date alone: with a time the partner
+ * gets 203 or 204, whose format code says the century is there. A year outside 2000-2099 stays in 102, since
+ * YYMMDD would be read in the wrong century, and 102 says which format it is as well.
+ */
+function dateAlone(date: string, options: MapOptions): [string, string] {
+  return options.dateFormats?.date === 'YYMMDD' && date.startsWith('20') ? [date.slice(2), '101'] : [date, '102'];
 }
 
 /** The dates of `loop` by the DTM qualifier of each; the ones `required` names are problems when absent. */

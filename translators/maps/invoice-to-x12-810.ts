@@ -3,7 +3,7 @@ import type { OutboundMap, OutboundSegment } from './map-contract.js';
 import { codeOut } from './map-options.js';
 import { segmentsResult } from './map-result.js';
 import { curOut } from './x12-currency.js';
-import { dateOut, dtmSegment } from './x12-dates.js';
+import { dateOut, dayOut, dtmSegment } from './x12-dates.js';
 import { impliedDecimalOut, segment, type Problems } from './x12-elements.js';
 import { sacOut, txiOut } from './x12-invoice-amounts.js';
 import { INVOICE_TYPES } from './x12-invoice-types.js';
@@ -29,7 +29,7 @@ export const invoiceToX12810: OutboundMap<Invoice> = (invoice, options) => {
   const segments: OutboundSegment[] = [
     segment(
       'BIG',
-      dateOut(invoice.dates.invoiced.date),
+      dayOut(invoice.dates.invoiced, options),
       invoice.invoiceNumber,
       undefined,
       invoice.orderNumber,

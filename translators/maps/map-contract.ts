@@ -31,6 +31,19 @@ export interface MapOptions {
   readonly syntaxIdentifier?: string;
   /** Outbound EDIFACT: the interchange's decimal mark (UNA); a point when not given. */
   readonly decimalMark?: '.' | ',';
+  /**
+   * How the partner writes dates and times, and the zone its times are in (translators/maps/date-formats.ts).
+   * Not given: dates and times are written as exact as the document has them, in the zone it states.
+   */
+  readonly dateFormats?: DateFormats;
+}
+
+export interface DateFormats {
+  /** YYMMDD is for EDIFACT dates without a time (format 101); X12 and every date with a time take CCYYMMDD. */
+  readonly date: 'CCYYMMDD' | 'YYMMDD';
+  readonly time: 'HHMM' | 'HHMMSS';
+  /** The IANA zone the partner's times are in when they state none; not given, that zone is unknown. */
+  readonly timeZone?: string;
 }
 
 export const DEFAULT_MAP_OPTIONS: MapOptions = {

@@ -2,7 +2,7 @@ import type { Order } from '../canonical/index.js';
 import type { OutboundMap, OutboundSegment } from './map-contract.js';
 import { segmentsResult } from './map-result.js';
 import { curOut } from './x12-currency.js';
-import { dateOut, dtmSegment } from './x12-dates.js';
+import { dayOut, dtmSegment } from './x12-dates.js';
 import { segment, type Problems } from './x12-elements.js';
 import { descriptionOut, itemIdsOut, PO1_ID_PAIRS } from './x12-items.js';
 import { ORDER_DATES } from './x12-order-dates.js';
@@ -20,7 +20,7 @@ export const orderToX12850: OutboundMap<Order> = (order, options) => {
   const { ordered } = order.dates;
   const prices = order.lines.flatMap((line, index) => (line.unitPrice ? [{ money: line.unitPrice, path: `/lines/${index}/unitPrice` }] : []));
   const segments: OutboundSegment[] = [
-    segment('BEG', purposeOut(order.purpose, 'BEG01', options), 'SA', order.orderNumber, undefined, dateOut(ordered.date)),
+    segment('BEG', purposeOut(order.purpose, 'BEG01', options), 'SA', order.orderNumber, undefined, dayOut(ordered, options)),
     ...curOut('BY', prices, problems),
     ...(ordered.time === undefined ? [] : [dtmSegment('004', ordered, '/dates/ordered', options, problems)]),
     ...ORDER_DATES.flatMap(({ qualifier, field }) => {

@@ -1,6 +1,7 @@
 import type { DateTime } from '../canonical/index.js';
 import { isDate, isTime } from '../date-time.js';
 import type { TreeLoop, TreeSegment } from '../tree.js';
+import { forPartner, withPartnerZone } from './date-formats.js';
 import type { MapOptions, OutboundSegment } from './map-contract.js';
 import { codeIn, codeOut } from './map-options.js';
 import { mapProblem } from './map-result.js';
@@ -8,7 +9,9 @@ import { at, segment, text, type Problems } from './x12-elements.js';
 
 // X12 dates and times (DTM, BEG05, BSN03/04, AT705-07 ...) and canonical DateTime, keeping exactly what was
 // sent: a date alone stays a date, a time keeps its precision, a zone is there only when a time code (623)
-// gives one. Six-digit dates of older senders get their century: 00-49 is 20xx, 50-99 is 19xx.
+// gives one or, with none, the partner's profile names the zone its times are in. Six-digit dates of older
+// senders get their century: 00-49 is 20xx, 50-99 is 19xx. Written, dates and times are as the partner's
+// profile asks (translators/maps/date-formats.ts).
 
 /** Time codes (623) and the zone each states: a named zone follows daylight saving, a standard or daylight time is a fixed offset. */
 const TIME_CODES: Readonly<Record<string, { readonly utcOffset?: string; readonly timeZone?: string }>> = {
@@ -83,8 +86,9 @@ export function dateTimeElements(segment: TreeSegment | undefined, elements: Dat
     problems.push(mapProblem('MAP_VALUE_INVALID', `${elements.time}, the time of ${read.what}, is "${time}", which is not a time (HHMM, HHMMSS or HHMMSSDD).`, at(segment, elements.time ?? '')));
     return undefined;
   }
-  const zone = elements.timeCode === undefined ? {} : timeZone(segment, elements.timeCode, read.what, options, problems);
-  return { date, time: timeFromX12(time), ...zone };
+  const zone = elements.timeCode === undefined ? undefined : timeZone(segment, elements.timeCode, read.what, options, problems);
+  // Only a time without a time code is in the partner's zone: LT is the time of the place, which need not be.
+  return zone === undefined ? withPartnerZone({ date, time: timeFromX12(time) }, options) : { date, time: timeFromX12(time), ...zone };
 }
 
 function timeFromX12(time: string): string {
@@ -93,9 +97,10 @@ function timeFromX12(time: string): string {
   return `${time.slice(0, 2)}:${time.slice(2, 4)}${seconds}${fraction}`;
 }
 
-function timeZone(segment: TreeSegment | undefined, element: string, what: string, options: MapOptions, problems: Problems): { utcOffset?: string; timeZone?: string } {
+/** The zone the time code gives; undefined when there is none. */
+function timeZone(segment: TreeSegment | undefined, element: string, what: string, options: MapOptions, problems: Problems): { utcOffset?: string; timeZone?: string } | undefined {
   const code = text(segment, element);
-  if (code === '') return {};
+  if (code === '') return undefined;
   const zone = TIME_CODES[codeIn(options, element, code)];
   if (zone === undefined) problems.push(mapProblem('MAP_CODE_UNKNOWN', `${element}, the time code of ${what}, is "${code}", which names no time zone this map knows; the partner's profile can translate it.`, at(segment, element)));
   return zone ?? {};
@@ -105,12 +110,12 @@ function timeZone(segment: TreeSegment | undefined, element: string, what: strin
 export function dtmDateTime(loop: TreeLoop<TreeSegment>, qualifier: string, what: string, options: MapOptions, problems: Problems): DateTime | undefined {
   const dtm = loop.segments('DTM').find((candidate) => text(candidate, 'DTM01') === qualifier);
   if (dtm === undefined) return undefined;
-  if (text(dtm, 'DTM02') === '' && ['D8', 'DT'].includes(text(dtm, 'DTM05'))) return periodDateTime(dtm, what, problems);
+  if (text(dtm, 'DTM02') === '' && ['D8', 'DT'].includes(text(dtm, 'DTM05'))) return periodDateTime(dtm, what, options, problems);
   return dateTimeElements(dtm, { date: 'DTM02', time: 'DTM03', timeCode: 'DTM04' }, { what, required: true }, options, problems);
 }
 
 /** DTM06 in the format DTM05 names: D8 is CCYYMMDD, DT is CCYYMMDDHHMM. */
-function periodDateTime(dtm: TreeSegment, what: string, problems: Problems): DateTime | undefined {
+function periodDateTime(dtm: TreeSegment, what: string, options: MapOptions, problems: Problems): DateTime | undefined {
   const value = text(dtm, 'DTM06');
   const date = calendarDateFromX12(value.slice(0, 8));
   const time = value.slice(8);
@@ -119,18 +124,25 @@ function periodDateTime(dtm: TreeSegment, what: string, problems: Problems): Dat
     problems.push(mapProblem('MAP_VALUE_INVALID', `DTM06, ${what}, is "${value}", which is not a date in the format DTM05 names.`, at(dtm, 'DTM06')));
     return undefined;
   }
-  return time === '' ? { date } : { date, time: timeFromX12(time) };
+  return time === '' ? { date } : withPartnerZone({ date, time: timeFromX12(time) }, options);
 }
 
-/** YYYY-MM-DD as CCYYMMDD. */
+/** YYYY-MM-DD as CCYYMMDD, the only date X12 004010 and 005010 write. */
 export function dateOut(date: string): string {
   return date.replaceAll('-', '');
 }
 
-/** The date, time and time code to write for a DateTime; a zone no time code names is a problem. */
-export function dateTimeOut(value: DateTime, timeCodeElementName: string, path: string, options: MapOptions, problems: Problems): { date: string; time?: string; timeCode?: string } {
+/** The day of a DateTime in an element for a date alone (BEG05, BIG01): the day its time falls on for the partner. */
+export function dayOut(value: DateTime, options: MapOptions): string {
+  return dateOut(forPartner(value, options).date);
+}
+
+/** The date, time and time code to write for a DateTime, as the partner's profile asks; a zone no time code names is a problem. */
+export function dateTimeOut(dateTime: DateTime, timeCodeElementName: string, path: string, options: MapOptions, problems: Problems): { date: string; time?: string; timeCode?: string } {
+  const value = forPartner(dateTime, options);
   const date = dateOut(value.date);
   if (value.time === undefined) return { date };
+  // HHMM, HHMMSS or HHMMSSDD: within the 4 to 8 digits of DTM03, BSN04 and AT706 alike.
   const time = value.time.replace(/[:.]/g, '');
   if (value.utcOffset === undefined && value.timeZone === undefined) return { date, time };
   // An offset fixes the instant; a zone name alone is written as the zone's time code.

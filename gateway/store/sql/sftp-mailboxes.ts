@@ -1,27 +1,27 @@
 import type { Queryable } from '../pool.js';
 
-// The hosted SFTP server's tables (migration 0006): its host key, the partners' /outbound files, uploads held
-// under a temporary name, failed logins and bans. The logins themselves are read from the partners' current
-// profiles. Every function takes the partner it acts for: nothing here can reach another partner's files.
+// The hosted SFTP server's tables (migration 0006): the record of its host key (the key itself is in the secret
+// store), the partners' /outbound files, uploads held under a temporary name, failed logins and bans. The
+// logins themselves are read from the partners' current profiles. Every function takes the partner it acts
+// for: nothing here can reach another partner's files.
 
-export interface StoredHostKey {
-  readonly privateKey: string;
-  readonly fingerprint: string;
+export async function getHostKeyFingerprint(db: Queryable, algorithm: string): Promise<string | undefined> {
+  const result = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM sftp_host_keys WHERE algorithm = $1', [algorithm]);
+  return result.rows[0]?.fingerprint;
 }
 
-export async function getHostKey(db: Queryable, algorithm: string): Promise<StoredHostKey | undefined> {
-  const result = await db.query('SELECT private_key AS "privateKey", fingerprint FROM sftp_host_keys WHERE algorithm = $1', [algorithm]);
-  return result.rows[0] as StoredHostKey | undefined;
-}
-
-/** Stores the key unless another instance stored one first; either way returns the one that counts. */
-export async function saveHostKey(db: Queryable, key: StoredHostKey & { algorithm: string; createdBy: string }): Promise<StoredHostKey> {
-  await db.query(
-    `INSERT INTO sftp_host_keys (algorithm, private_key, fingerprint, created_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (algorithm) DO NOTHING`,
-    [key.algorithm, key.privateKey, key.fingerprint, key.createdBy],
+/**
+ * Records the key unless another instance recorded one first; true when this call did. Run in a transaction:
+ * an instance inserting at the same moment waits on this row until the transaction ends, then gets false.
+ */
+export async function insertHostKey(db: Queryable, key: { algorithm: string; fingerprint: string; createdBy: string }): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO sftp_host_keys (algorithm, fingerprint, created_by) VALUES ($1, $2, $3)
+     ON CONFLICT (algorithm) DO NOTHING
+     RETURNING algorithm`,
+    [key.algorithm, key.fingerprint, key.createdBy],
   );
-  return (await getHostKey(db, key.algorithm)) as StoredHostKey;
+  return result.rows.length === 1;
 }
 
 /** One login of a partner's mailbox, as its current profile gives it. */

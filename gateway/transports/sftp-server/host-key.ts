@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { GatewayError } from '../../errors/gateway-error.js';
-import type { Queryable } from '../../store/pool.js';
-import { getHostKey, saveHostKey } from '../../store/sql/sftp-mailboxes.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import { withTransaction, type Pool, type Queryable } from '../../store/pool.js';
+import { getHostKeyFingerprint, insertHostKey } from '../../store/sql/sftp-mailboxes.js';
 
-// The server's host key lives in PostgreSQL rather than in a file: every instance behind the same address must
-// show partners the same key, or their clients (which pin it) refuse to connect to all but one. The first
-// instance to start makes it; one that loses the race to store its own takes the winner's.
+// The server's host key is shared through PostgreSQL rather than kept in a file: every instance behind the same
+// address must show partners the same key, or their clients (which pin it) refuse to connect to all but one.
+// The private key is a secret like any other, encrypted under the master key; its row in sftp_host_keys is
+// the record all instances agree on. The first instance to start makes the key; one that loses the race to
+// record its own takes the winner's.
 
 const ALGORITHM = 'ssh-ed25519';
+const SECRET_NAME = 'sftp/host-key';
 
 export interface HostKey {
   readonly privateKey: string;
@@ -21,11 +25,24 @@ export function fingerprintOf(publicKeyBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(publicKeyBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
-export async function loadOrCreateHostKey(db: Queryable, createdBy: string): Promise<HostKey> {
-  const stored = await getHostKey(db, ALGORITHM);
-  if (stored) return checked(stored);
+export async function loadOrCreateHostKey(pool: Pool, secrets: SecretStore, createdBy: string): Promise<HostKey> {
+  const fingerprint = (await hostKeyFingerprint(pool)) ?? (await createHostKey(pool, secrets, createdBy));
+  return checked({ privateKey: (await secrets.get(pool, SECRET_NAME)).toString('utf8'), fingerprint });
+}
+
+/** Makes and stores a key; returns the fingerprint of the one that counts, which is another's if it came first. */
+async function createHostKey(pool: Pool, secrets: SecretStore, createdBy: string): Promise<string> {
   const { privateKey, parsed } = generateReadableKey();
-  return checked(await saveHostKey(db, { algorithm: ALGORITHM, privateKey, fingerprint: fingerprintOf(parsed.getPublicSSH()), createdBy }));
+  const fingerprint = fingerprintOf(parsed.getPublicSSH());
+  return withTransaction(pool, async (tx) => {
+    if (await insertHostKey(tx, { algorithm: ALGORITHM, fingerprint, createdBy })) {
+      await secrets.put(tx, { name: SECRET_NAME, kind: 'private-key', value: Buffer.from(privateKey, 'utf8') });
+      return fingerprint;
+    }
+    // Another instance recorded its key first. Our insert waited on its row until it committed, and its secret
+    // with it, so both can be read now.
+    return (await hostKeyFingerprint(tx)) as string;
+  });
 }
 
 /**
@@ -43,7 +60,7 @@ function generateReadableKey(): { privateKey: string; parsed: ParsedKey } {
 
 /** The fingerprint partners should see, for the README and the dashboard; undefined before the first start. */
 export async function hostKeyFingerprint(db: Queryable): Promise<string | undefined> {
-  return (await getHostKey(db, ALGORITHM))?.fingerprint;
+  return getHostKeyFingerprint(db, ALGORITHM);
 }
 
 /** The stored fingerprint must be the key's own: it is what we tell partners to trust. */
@@ -52,7 +69,7 @@ function checked(stored: HostKey): HostKey {
   if (actual !== stored.fingerprint) {
     throw new GatewayError(
       'SFTP_HOST_KEY_UNREADABLE',
-      `The SFTP host key in sftp_host_keys does not match its recorded fingerprint (${stored.fingerprint}, the key gives ${actual}); restore the row from a backup rather than making a new key, or every partner's client will refuse the server.`,
+      `The SFTP host key (secret ${SECRET_NAME}) does not match the fingerprint recorded in sftp_host_keys (${stored.fingerprint}, the key gives ${actual}); restore both from a backup rather than making a new key, or every partner's client will refuse the server.`,
     );
   }
   return stored;
@@ -61,7 +78,7 @@ function checked(stored: HostKey): HostKey {
 function parse(privateKey: string): ParsedKey {
   const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error || !parsed.isPrivateKey()) {
-    throw new GatewayError('SFTP_HOST_KEY_UNREADABLE', `The SFTP host key in sftp_host_keys cannot be read: ${parsed instanceof Error ? parsed.message : 'it is not a private key'}.`);
+    throw new GatewayError('SFTP_HOST_KEY_UNREADABLE', `The SFTP host key (secret ${SECRET_NAME}) cannot be read: ${parsed instanceof Error ? parsed.message : 'it is not a private key'}.`);
   }
   return parsed;
 }

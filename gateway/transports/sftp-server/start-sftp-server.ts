@@ -5,6 +5,7 @@ import type { Config } from '../../config/settings.js';
 import { GatewayError, describeError } from '../../errors/gateway-error.js';
 import type { Intake } from '../../ingest/accept-file.js';
 import type { Logger } from '../../log.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
 import type { Pool } from '../../store/pool.js';
 import { appendEvent } from '../../store/sql/events.js';
 import { STRONG_ALGORITHMS } from './algorithms.js';
@@ -27,6 +28,8 @@ export interface SftpServerOptions {
   readonly config: Pick<Config, 'sftp' | 'inbox' | 'instance'>;
   readonly intake: Intake;
   readonly log: Logger;
+  /** Where the host key is kept. */
+  readonly secrets: SecretStore;
 }
 
 export interface SftpServer {
@@ -38,9 +41,9 @@ export interface SftpServer {
 }
 
 export async function startSftpServer(options: SftpServerOptions): Promise<SftpServer> {
-  const { pool, intake, log } = options;
+  const { pool, intake, log, secrets } = options;
   const { sftp: settings, inbox, instance } = options.config;
-  const hostKey = await loadOrCreateHostKey(pool, instance.name);
+  const hostKey = await loadOrCreateHostKey(pool, secrets, instance.name);
   const authenticate = createAuthenticator({
     pool,
     log,
