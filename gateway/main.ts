@@ -1,6 +1,7 @@
 import { createScheduler } from '../scheduler/scheduler.js';
 import { JobName } from '../scheduler/job-names.js';
 import { identifyFileJob } from '../scheduler/jobs/identify-file.js';
+import { parseFileJob } from '../scheduler/jobs/parse-file.js';
 import { sftpRemoteDuePollsJob, sftpRemotePollJob } from '../scheduler/jobs/sftp-remote-poll.js';
 import { sweepStuckFilesJob } from '../scheduler/jobs/sweep-stuck-files.js';
 import type { Config } from './config/settings.js';
@@ -53,6 +54,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       onJobDone: (job, outcome) => metrics.jobsRun.inc({ job, outcome }),
     });
     const nudgeIdentify = (fileId: string) => scheduler.nudge(JobName.identifyFile, `file:${fileId}`, { fileId });
+    const nudgeParse = (fileId: string) => scheduler.nudge(JobName.parseFile, `file:${fileId}`, { fileId });
     const intake = createIntake({
       pool,
       actor,
@@ -66,8 +68,9 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     });
     const secrets = createSecretStore(loadMasterKey(config));
     await scheduler.start([
-      identifyFileJob({ pool, actor, log }),
-      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify }),
+      identifyFileJob({ pool, actor, log, nudgeParse }),
+      parseFileJob({ pool, actor, log }),
+      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify, nudgeParse }),
       sftpRemoteDuePollsJob({ pool, log, everyMs: config.sftpRemote.checkEveryMs, scheduler }),
       sftpRemotePollJob({ pool, secrets, intake, actor, log, settings: config.sftpRemote, maxFileBytes: config.inbox.maxFileBytes }),
     ]);

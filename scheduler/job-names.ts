@@ -2,6 +2,7 @@
 // jobs already queued under the old name would find no handler.
 export const JobName = {
   identifyFile: 'identify-file',
+  parseFile: 'parse-file',
   sweepStuckFiles: 'sweep-stuck-files',
   sftpRemoteDuePolls: 'sftp-remote-due-polls',
   sftpRemotePoll: 'sftp-remote-poll',

@@ -76,6 +76,21 @@ export const errorCatalogue = {
     httpStatus: 404,
     retryable: false,
   },
+  ENVELOPE_UNREADABLE: {
+    summary: 'Not one interchange could be read from the file: its ISA, or its UNA and UNB, is broken.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  SENDER_NOT_PARTNER: {
+    summary: "The interchange is sent under another partner's id than that of the partner it came in from; the file was rejected.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  SENDER_UNKNOWN: {
+    summary: "The interchange is sent under an id that is no partner's; the file is quarantined, kept whole, until support decides.",
+    httpStatus: 422,
+    retryable: false,
+  },
   PROFILE_INVALID: {
     summary: 'A partner profile has fields that are missing or wrong; each problem names the field and, for a file, its line.',
     httpStatus: 422,

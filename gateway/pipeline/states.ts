@@ -1,13 +1,17 @@
 // The states a received file goes through, and the only transitions allowed between them. Later steps
-// (parse, validate, acknowledge, translate, sync) extend this table, not the steps that use it.
+// (validate, acknowledge, translate, sync) extend this table, not the steps that use it.
 
 export const FileState = {
   /** Bytes and row committed; nothing looked at yet. */
   RECEIVED: 'RECEIVED',
   /** Recognised as X12 or EDIFACT. */
   IDENTIFIED: 'IDENTIFIED',
-  /** Not EDI the gateway can read; the reason is on the row. */
+  /** Its interchanges, groups and sets are stored as rows, and every sender is the file's partner. */
+  PARSED: 'PARSED',
+  /** Not EDI the gateway can read, or sent under another partner's id; the reason is on the row. */
   REJECTED: 'REJECTED',
+  /** Sent under an id that is no partner's: kept, untouched, until support decides; the reason is on the row. */
+  QUARANTINED: 'QUARANTINED',
 } as const;
 
 export type FileState = (typeof FileState)[keyof typeof FileState];
@@ -16,8 +20,10 @@ export const fileStates: readonly FileState[] = Object.values(FileState);
 
 const transitions: Readonly<Record<FileState, readonly FileState[]>> = {
   RECEIVED: ['IDENTIFIED', 'REJECTED'],
-  IDENTIFIED: [],
+  IDENTIFIED: ['PARSED', 'REJECTED', 'QUARANTINED'],
+  PARSED: [],
   REJECTED: [],
+  QUARANTINED: [],
 };
 
 export function canMove(from: FileState, to: FileState): boolean {
@@ -27,3 +33,11 @@ export function canMove(from: FileState, to: FileState): boolean {
 export function isFileState(value: string): value is FileState {
   return (fileStates as readonly string[]).includes(value);
 }
+
+/** The states of a transaction set (X12) or message (EDIFACT) read from a file; the next steps add theirs. */
+export const SetState = {
+  /** Stored with its byte range; nothing checked inside it yet. */
+  PARSED: 'PARSED',
+} as const;
+
+export type SetState = (typeof SetState)[keyof typeof SetState];

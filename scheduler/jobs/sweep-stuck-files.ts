@@ -10,13 +10,14 @@ export function sweepStuckFilesJob(deps: {
   everyMs: number;
   stuckAfterMs: number;
   nudgeIdentify: (fileId: string) => Promise<void>;
+  nudgeParse: (fileId: string) => Promise<void>;
 }): JobDefinition {
   return {
     name: JobName.sweepStuckFiles,
     everyMs: deps.everyMs,
     async run() {
       const nudged = await sweepStuckFiles(deps);
-      if (nudged > 0) deps.log.info({ nudged }, 'sweep nudged files stuck in RECEIVED');
+      if (Object.keys(nudged).length > 0) deps.log.info({ nudged }, 'sweep nudged stuck files');
     },
   };
 }

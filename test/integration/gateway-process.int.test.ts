@@ -34,13 +34,14 @@ describe('edi-gateway start, with its embedded PostgreSQL', () => {
     const health = await (await fetch(`${url}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok', checks: { database: { ok: true }, scheduler: { ok: true } } });
 
-    await drop(inbox, 'acme', 'order.x12', 'ISA*00*          *00*          *ZZ*ACME*ZZ*3PL*250101*1200*U*00401*000000001*0*P*>~');
+    // From the demo partner, under its ISA id: identified, then parsed.
+    await drop(inbox, 'demo', 'order.x12', 'ISA*00*          *00*          *ZZ*DEMORETAILER   *ZZ*THREEPL        *250101*1200*U*00401*000000001*0*T*>~');
     await drop(inbox, 'acme', 'notes.txt', 'hello');
     await waitFor('both files to be processed', async () => {
       const files = await apiFiles(url);
-      return files.length === 2 && files.every((file) => file.state !== 'RECEIVED');
+      return files.length === 2 && files.every((file) => file.state !== 'RECEIVED' && file.state !== 'IDENTIFIED');
     });
-    expect((await apiFiles(url)).map((file) => `${file.name}:${file.state}`).sort()).toEqual(['notes.txt:REJECTED', 'order.x12:IDENTIFIED']);
+    expect((await apiFiles(url)).map((file) => `${file.name}:${file.state}`).sort()).toEqual(['notes.txt:REJECTED', 'order.x12:PARSED']);
     // JSON log lines; each request's lines carry its request id.
     await fetch(`${url}/api/files`, { headers: { 'x-request-id': 'trace-me-1' } });
     await waitFor('the request to be logged', () => first.logLines().some((line) => line.reqId === 'trace-me-1' && line.msg === 'request completed'));
@@ -140,8 +141,9 @@ describe('two gateways on one DATABASE_URL', () => {
       const contents = Array.from({ length: 50 }, (_, index) => `UNB+UNOC:3+ACME+3PL+250101:1200+${index}'`);
       await Promise.all(contents.map((content, index) => drop(inbox, 'acme', `file-${index}.edi`, content)));
 
-      await waitFor('all 50 files to be identified', async () => {
-        const result = await pool.query("SELECT count(*)::int AS n FROM received_files WHERE state = 'IDENTIFIED'");
+      // ACME is no partner of this gateway: each file is identified, then quarantined.
+      await waitFor('all 50 files to be quarantined', async () => {
+        const result = await pool.query("SELECT count(*)::int AS n FROM received_files WHERE state = 'QUARANTINED'");
         return result.rows[0].n === 50;
       });
       const rows = (await pool.query('SELECT id::text, content, received_by FROM received_files')).rows as { id: string; content: Buffer; received_by: string }[];
@@ -149,10 +151,11 @@ describe('two gateways on one DATABASE_URL', () => {
       expect(rows.map((row) => row.content.toString()).sort()).toEqual([...contents].sort());
       const perFile = await pool.query(`
         SELECT entity_id, count(*) FILTER (WHERE type = 'file.received')::int AS received,
-                          count(*) FILTER (WHERE type = 'file.identified')::int AS identified
+                          count(*) FILTER (WHERE type = 'file.identified')::int AS identified,
+                          count(*) FILTER (WHERE type = 'file.quarantined')::int AS quarantined
           FROM events WHERE entity = 'file' GROUP BY entity_id`);
       expect(perFile.rows).toHaveLength(50);
-      expect(perFile.rows.every((row) => row.received === 1 && row.identified === 1)).toBe(true);
+      expect(perFile.rows.every((row) => row.received === 1 && row.identified === 1 && row.quarantined === 1)).toBe(true);
       expect((await fs.readdir(path.join(inbox, 'acme'))).filter((name) => !name.startsWith('.'))).toEqual([]);
 
       const codes = await Promise.all(gateways.map((gateway) => gateway.stop('SIGTERM', 10_000)));

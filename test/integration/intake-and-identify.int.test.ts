@@ -94,14 +94,25 @@ describe('identify step', () => {
 });
 
 describe('sweep', () => {
-  it('nudges files left in RECEIVED longer than the limit, and only those', async () => {
+  it('nudges files left in RECEIVED or IDENTIFIED longer than the limit to their next step, and only those', async () => {
     const intake = createIntake({ pool, actor: 'test', afterCommit: () => undefined });
     const old = await intake(delivery(x12));
     const recent = await intake(delivery(x12));
-    await pool.query("UPDATE received_files SET state_changed_at = now() - interval '10 minutes' WHERE id = $1", [old.fileId]);
-    const nudged: string[] = [];
-    await sweepStuckFiles({ pool, stuckAfterMs: 60_000, nudgeIdentify: async (fileId) => void nudged.push(fileId) });
-    expect(nudged).toContain(old.fileId);
-    expect(nudged).not.toContain(recent.fileId);
+    const identified = await intake(delivery(x12));
+    await identifyFile({ pool, actor: 'test' }, identified.fileId);
+    await pool.query("UPDATE received_files SET state_changed_at = now() - interval '10 minutes' WHERE id = ANY($1)", [[old.fileId, identified.fileId]]);
+    const identify: string[] = [];
+    const parse: string[] = [];
+    await sweepStuckFiles({
+      pool,
+      stuckAfterMs: 60_000,
+      nudgeIdentify: async (fileId) => void identify.push(fileId),
+      nudgeParse: async (fileId) => void parse.push(fileId),
+    });
+    expect(identify).toContain(old.fileId);
+    expect(identify).not.toContain(recent.fileId);
+    expect(identify).not.toContain(identified.fileId);
+    expect(parse).toContain(identified.fileId);
+    expect(parse).not.toContain(old.fileId);
   });
 });

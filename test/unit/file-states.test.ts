@@ -5,7 +5,12 @@ describe('file states', () => {
   it('lets a received file move on once, to identified or rejected', () => {
     expect(canMove(FileState.RECEIVED, FileState.IDENTIFIED)).toBe(true);
     expect(canMove(FileState.RECEIVED, FileState.REJECTED)).toBe(true);
-    for (const from of [FileState.IDENTIFIED, FileState.REJECTED]) {
+    expect(canMove(FileState.RECEIVED, FileState.PARSED)).toBe(false);
+  });
+
+  it('lets an identified file move on once, to parsed, rejected or quarantined', () => {
+    expect(fileStates.filter((to) => canMove(FileState.IDENTIFIED, to))).toEqual([FileState.PARSED, FileState.REJECTED, FileState.QUARANTINED]);
+    for (const from of [FileState.PARSED, FileState.REJECTED, FileState.QUARANTINED]) {
       for (const to of fileStates) expect(canMove(from, to)).toBe(false);
     }
   });

@@ -1,4 +1,4 @@
-import { isFileState } from '../../pipeline/states.js';
+import { fileStates, isFileState } from '../../pipeline/states.js';
 import { listReceivedFiles } from '../../store/sql/received-files.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { FILES_PAGE_MAX, fileView } from '../../web/routes/files.js';
@@ -17,14 +17,14 @@ export const filesListCommand: Command = {
   },
   optionHelp: {
     partner: 'only this partner',
-    state: 'only files in this state (RECEIVED, IDENTIFIED, REJECTED)',
+    state: `only files in this state (${fileStates.join(', ')})`,
     limit: `how many (default 20, at most ${FILES_PAGE_MAX})`,
     json: 'one JSON object per line instead of a table',
   },
   async run({ options, loadConfig, stdout }) {
     const state = options.state as string | undefined;
     if (state !== undefined && !isFileState(state)) {
-      throw new GatewayError('REQUEST_INVALID', `--state must be RECEIVED, IDENTIFIED or REJECTED, got "${state}"`);
+      throw new GatewayError('REQUEST_INVALID', `--state must be one of ${fileStates.join(', ')}, got "${state}"`);
     }
     const limit = Number(options.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > FILES_PAGE_MAX) {

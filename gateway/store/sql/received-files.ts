@@ -59,6 +59,12 @@ export async function lockReceivedFile(
   return result.rows[0] as (ReceivedFile & { head: Buffer }) | undefined;
 }
 
+/** The file's stored bytes, whole. */
+export async function readFileContent(db: Queryable, id: string): Promise<Buffer> {
+  const result = await db.query<{ content: Buffer }>('SELECT content FROM received_files WHERE id = $1', [id]);
+  return (result.rows[0] as { content: Buffer }).content;
+}
+
 export interface StateChange {
   readonly state: FileState;
   readonly standard?: string | null;

@@ -1,0 +1,91 @@
+import type { Standard } from '../../../translators/identify-standard.js';
+import type { SetState } from '../../pipeline/states.js';
+import type { Queryable } from '../pool.js';
+
+// Interchanges, functional groups and transaction sets of parsed files (migration 0010), each with the
+// byte range of the file it came from. Written in the parse step's transaction; a file's rows are
+// written once: the unique start offsets refuse a second copy.
+
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface NewInterchange {
+  readonly fileId: string;
+  readonly partner: string;
+  readonly standard: Standard;
+  readonly sender: { readonly qualifier: string; readonly id: string };
+  readonly receiver: { readonly qualifier: string; readonly id: string };
+  readonly controlNumber: string;
+  readonly usage: 'test' | 'production';
+  readonly range: ByteRange;
+}
+
+export interface NewFunctionalGroup {
+  readonly functionalId: string;
+  readonly controlNumber: string;
+  readonly version: string;
+  readonly range: ByteRange;
+}
+
+export interface NewTransactionSet {
+  /** Null for an EDIFACT message with no UNG around it. */
+  readonly groupId: string | null;
+  readonly messageType: string;
+  readonly controlNumber: string;
+  readonly range: ByteRange;
+  readonly state: SetState;
+}
+
+/** Inserts the interchange and returns its id. */
+export async function insertInterchange(db: Queryable, interchange: NewInterchange): Promise<string> {
+  const { sender, receiver, range } = interchange;
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO interchanges (file_id, partner, standard, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
+                               control_number, usage, start_offset, end_offset)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     RETURNING id::text`,
+    [interchange.fileId, interchange.partner, interchange.standard, sender.qualifier, sender.id, receiver.qualifier, receiver.id, interchange.controlNumber, interchange.usage, range.start, range.end],
+  );
+  return (result.rows[0] as { id: string }).id;
+}
+
+/** Inserts an interchange's groups in one statement; returns their ids in the order given. */
+export async function insertFunctionalGroups(db: Queryable, interchangeId: string, groups: readonly NewFunctionalGroup[]): Promise<string[]> {
+  if (groups.length === 0) return [];
+  const result = await db.query<{ id: string; start: string }>(
+    `INSERT INTO functional_groups (interchange_id, functional_id, control_number, version, start_offset, end_offset)
+     SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+     RETURNING id::text, start_offset::text AS start`,
+    [
+      interchangeId,
+      groups.map((group) => group.functionalId),
+      groups.map((group) => group.controlNumber),
+      groups.map((group) => group.version),
+      groups.map((group) => group.range.start),
+      groups.map((group) => group.range.end),
+    ],
+  );
+  // RETURNING promises no order; a group's start offset is unique in its interchange.
+  const idByStart = new Map(result.rows.map((row) => [Number(row.start), row.id]));
+  return groups.map((group) => idByStart.get(group.range.start) as string);
+}
+
+/** Inserts an interchange's transaction sets (messages) in one statement. */
+export async function insertTransactionSets(db: Queryable, interchangeId: string, sets: readonly NewTransactionSet[]): Promise<void> {
+  if (sets.length === 0) return;
+  await db.query(
+    `INSERT INTO transaction_sets (interchange_id, group_id, message_type, control_number, start_offset, end_offset, state)
+     SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[])`,
+    [
+      interchangeId,
+      sets.map((set) => set.groupId),
+      sets.map((set) => set.messageType),
+      sets.map((set) => set.controlNumber),
+      sets.map((set) => set.range.start),
+      sets.map((set) => set.range.end),
+      sets.map((set) => set.state),
+    ],
+  );
+}
