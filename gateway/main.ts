@@ -1,5 +1,7 @@
 import { createScheduler } from '../scheduler/scheduler.js';
 import { JobName } from '../scheduler/job-names.js';
+import { acknowledgeFileJob } from '../scheduler/jobs/acknowledge-file.js';
+import { deliverAcknowledgmentJob } from '../scheduler/jobs/deliver-acknowledgment.js';
 import { identifyFileJob } from '../scheduler/jobs/identify-file.js';
 import { parseFileJob } from '../scheduler/jobs/parse-file.js';
 import { sftpRemoteDuePollsJob, sftpRemotePollJob } from '../scheduler/jobs/sftp-remote-poll.js';
@@ -55,6 +57,8 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     });
     const nudgeIdentify = (fileId: string) => scheduler.nudge(JobName.identifyFile, `file:${fileId}`, { fileId });
     const nudgeParse = (fileId: string) => scheduler.nudge(JobName.parseFile, `file:${fileId}`, { fileId });
+    const nudgeAcknowledge = (fileId: string) => scheduler.nudge(JobName.acknowledgeFile, `file:${fileId}`, { fileId });
+    const nudgeDeliver = (acknowledgmentId: string) => scheduler.nudge(JobName.deliverAcknowledgment, `acknowledgment:${acknowledgmentId}`, { acknowledgmentId });
     const intake = createIntake({
       pool,
       actor,
@@ -69,8 +73,19 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     const secrets = createSecretStore(loadMasterKey(config));
     await scheduler.start([
       identifyFileJob({ pool, actor, log, nudgeParse }),
-      parseFileJob({ pool, actor, log }),
-      sweepStuckFilesJob({ pool, log, everyMs: config.scheduler.sweepIntervalMs, stuckAfterMs: config.scheduler.stuckAfterMs, nudgeIdentify, nudgeParse }),
+      parseFileJob({ pool, actor, log, nudgeAcknowledge }),
+      acknowledgeFileJob({ pool, actor, log, nudgeDeliver }),
+      deliverAcknowledgmentJob({ pool, actor, log }),
+      sweepStuckFilesJob({
+        pool,
+        log,
+        everyMs: config.scheduler.sweepIntervalMs,
+        stuckAfterMs: config.scheduler.stuckAfterMs,
+        nudgeIdentify,
+        nudgeParse,
+        nudgeAcknowledge,
+        nudgeDeliver,
+      }),
       sftpRemoteDuePollsJob({ pool, log, everyMs: config.sftpRemote.checkEveryMs, scheduler }),
       sftpRemotePollJob({ pool, secrets, intake, actor, log, settings: config.sftpRemote, maxFileBytes: config.inbox.maxFileBytes }),
     ]);

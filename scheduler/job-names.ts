@@ -3,6 +3,8 @@
 export const JobName = {
   identifyFile: 'identify-file',
   parseFile: 'parse-file',
+  acknowledgeFile: 'acknowledge-file',
+  deliverAcknowledgment: 'deliver-acknowledgment',
   sweepStuckFiles: 'sweep-stuck-files',
   sftpRemoteDuePolls: 'sftp-remote-due-polls',
   sftpRemotePoll: 'sftp-remote-poll',

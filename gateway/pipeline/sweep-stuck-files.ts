@@ -1,32 +1,46 @@
 import type { Pool } from '../store/pool.js';
+import { findStuckAcknowledgments } from '../store/sql/acknowledgments.js';
 import { findStuckFiles } from '../store/sql/received-files.js';
 import { FileState } from './states.js';
 
-/** The most files one sweep nudges per state; the next sweep takes the rest. */
+/** The most rows one sweep nudges per state; the next sweep takes the rest. */
 const SWEEP_BATCH = 500;
 
-type Nudge = (fileId: string) => Promise<void>;
+type Nudge = (id: string) => Promise<void>;
+
+export interface Swept {
+  /** Files nudged, by the state they sat in. */
+  readonly files: Partial<Record<FileState, number>>;
+  /** PENDING acknowledgments nudged to delivery. */
+  readonly acknowledgments: number;
+}
 
 /**
- * Jobs only speed things up; this guarantees progress. Files that sat in RECEIVED or IDENTIFIED longer
- * than `stuckAfterMs` (their job was lost, failed, or never queued) are nudged to the step that takes
- * them on. Returns how many were nudged, by state.
+ * Jobs only speed things up; this guarantees progress. Files that sat in RECEIVED, IDENTIFIED or PARSED
+ * longer than `stuckAfterMs` (their job was lost, failed, or never queued) are nudged to the step that
+ * takes them on, and so are acknowledgments left PENDING that long whose partner has a transport for them.
+ * Returns how many were nudged.
  */
 export async function sweepStuckFiles(deps: {
   pool: Pool;
   stuckAfterMs: number;
   nudgeIdentify: Nudge;
   nudgeParse: Nudge;
-}): Promise<Partial<Record<FileState, number>>> {
+  nudgeAcknowledge: Nudge;
+  nudgeDeliver: Nudge;
+}): Promise<Swept> {
   const steps: readonly [FileState, Nudge][] = [
     [FileState.RECEIVED, deps.nudgeIdentify],
     [FileState.IDENTIFIED, deps.nudgeParse],
+    [FileState.PARSED, deps.nudgeAcknowledge],
   ];
-  const nudged: Partial<Record<FileState, number>> = {};
+  const files: Partial<Record<FileState, number>> = {};
   for (const [state, nudge] of steps) {
     const stuck = await findStuckFiles(deps.pool, state, deps.stuckAfterMs, SWEEP_BATCH);
     for (const fileId of stuck) await nudge(fileId);
-    if (stuck.length > 0) nudged[state] = stuck.length;
+    if (stuck.length > 0) files[state] = stuck.length;
   }
-  return nudged;
+  const pending = await findStuckAcknowledgments(deps.pool, deps.stuckAfterMs, SWEEP_BATCH);
+  for (const acknowledgmentId of pending) await deps.nudgeDeliver(acknowledgmentId);
+  return { files, acknowledgments: pending.length };
 }

@@ -11,13 +11,15 @@ export function sweepStuckFilesJob(deps: {
   stuckAfterMs: number;
   nudgeIdentify: (fileId: string) => Promise<void>;
   nudgeParse: (fileId: string) => Promise<void>;
+  nudgeAcknowledge: (fileId: string) => Promise<void>;
+  nudgeDeliver: (acknowledgmentId: string) => Promise<void>;
 }): JobDefinition {
   return {
     name: JobName.sweepStuckFiles,
     everyMs: deps.everyMs,
     async run() {
       const nudged = await sweepStuckFiles(deps);
-      if (Object.keys(nudged).length > 0) deps.log.info({ nudged }, 'sweep nudged stuck files');
+      if (Object.keys(nudged.files).length > 0 || nudged.acknowledgments > 0) deps.log.info({ nudged }, 'sweep nudged stuck work');
     },
   };
 }

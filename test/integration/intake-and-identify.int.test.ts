@@ -108,6 +108,8 @@ describe('sweep', () => {
       stuckAfterMs: 60_000,
       nudgeIdentify: async (fileId) => void identify.push(fileId),
       nudgeParse: async (fileId) => void parse.push(fileId),
+      nudgeAcknowledge: async () => undefined,
+      nudgeDeliver: async () => undefined,
     });
     expect(identify).toContain(old.fileId);
     expect(identify).not.toContain(recent.fileId);

@@ -10,9 +10,13 @@ describe('file states', () => {
 
   it('lets an identified file move on once, to parsed, rejected or quarantined', () => {
     expect(fileStates.filter((to) => canMove(FileState.IDENTIFIED, to))).toEqual([FileState.PARSED, FileState.REJECTED, FileState.QUARANTINED]);
-    for (const from of [FileState.PARSED, FileState.REJECTED, FileState.QUARANTINED]) {
+    for (const from of [FileState.ACKNOWLEDGED, FileState.REJECTED, FileState.QUARANTINED]) {
       for (const to of fileStates) expect(canMove(from, to)).toBe(false);
     }
+  });
+
+  it('lets a parsed file move on once, to acknowledged', () => {
+    expect(fileStates.filter((to) => canMove(FileState.PARSED, to))).toEqual([FileState.ACKNOWLEDGED]);
   });
 
   it('knows its own names only', () => {

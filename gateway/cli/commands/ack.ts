@@ -1,13 +1,10 @@
-import { acknowledge, type AckPolicy } from '../../../translators/acks/acknowledge.js';
-import { contrl, isAcknowledgment } from '../../../translators/acks/contrl.js';
+import type { AckPolicy } from '../../../translators/acks/acknowledge.js';
+import { isAcknowledgment } from '../../../translators/acks/contrl.js';
 import { createMemoryAllocator, type ControlNumberAllocator } from '../../../translators/control-numbers.js';
-import { characterSet, encode } from '../../../translators/edifact/character-sets.js';
-import { serializeInterchange as serializeEdifact } from '../../../translators/edifact/serialize.js';
-import { createEdifactValidatingReader, type InterchangeOutcome as EdifactOutcome } from '../../../translators/edifact/validating-reader.js';
-import { serializeInterchange } from '../../../translators/x12/serialize.js';
-import { compiledSpecFor } from '../../../translators/x12/specs/registry.js';
-import { createValidatingReader, type InterchangeOutcome } from '../../../translators/x12/validating-reader.js';
+import type { InterchangeOutcome as EdifactOutcome } from '../../../translators/edifact/validating-reader.js';
+import type { InterchangeOutcome } from '../../../translators/x12/validating-reader.js';
 import { GatewayError } from '../../errors/gateway-error.js';
+import { createEdifactOutcomeReader, createX12OutcomeReader, writeContrl, writeX12Acknowledgment } from '../../pipeline/make-acknowledgments.js';
 import type { Command } from '../command.js';
 import { identifyEdiFile, streamEdiFile } from '../edi-file.js';
 
@@ -41,14 +38,13 @@ export const ackCommand: Command = {
       return 0;
     }
     const outcomes: InterchangeOutcome[] = [];
-    const reader = createValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, { specs: compiledSpecFor, collectOutcomes: true });
+    const reader = createX12OutcomeReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, standardOnly);
     await streamEdiFile(file, (chunk) => reader.write(chunk));
     reader.end();
     for (const outcome of outcomes) {
-      const answer = acknowledge(outcome, now, policy);
-      if (!answer) continue;
       const partner = `${outcome.header.sender.qualifier}:${outcome.header.sender.id}`;
-      stdout.write(await serializeInterchange(answer.interchange, { delimiters: answer.delimiters, lineEnding: '\n', allocator, partner, now }));
+      const written = await writeX12Acknowledgment(outcome, policy, { allocator, partner, now });
+      if (written) stdout.write(written.text);
     }
     return 0;
   },
@@ -63,7 +59,7 @@ async function printContrls(
   { allocator, now, stdout, stderr }: { allocator: ControlNumberAllocator; now: Date; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<void> {
   const outcomes: EdifactOutcome[] = [];
-  const reader = createEdifactValidatingReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, { collectOutcomes: true });
+  const reader = createEdifactOutcomeReader({ interchangeEnd: (outcome) => void outcomes.push(outcome) }, standardOnly);
   await streamEdiFile(file, (chunk) => reader.write(chunk));
   reader.end();
   if (outcomes.length === 0) stderr.write(`${file} holds no interchange: no CONTRL is due.\n`);
@@ -71,19 +67,21 @@ async function printContrls(
     const { sender, reference } = outcome.header;
     const partner = `${sender.qualifier}:${sender.id}`;
     const name = `Interchange ${reference} from ${partner}`;
-    const answer = contrl(outcome);
-    if (!answer) {
+    const written = await writeContrl(outcome, {}, { allocator, partner, now });
+    if (!written) {
       const why = isAcknowledgment(outcome) ? 'it holds only CONTRL messages, which are never answered' : 'it was accepted and its sender did not ask for one (UNB 0031)';
       stderr.write(`${name}: no CONTRL is due: ${why}.\n`);
       continue;
     }
-    const text = await serializeEdifact(answer.interchange, { delimiters: answer.delimiters, lineEnding: '\n', allocator, partner, now });
-    stdout.write(encode(text, characterSet(answer.interchange.syntaxIdentifier, answer.delimiters)));
-    if (answer.omitted > 0) {
-      stderr.write(`${name}: its CONTRL leaves out ${answer.omitted} UCS and UCD (at most 999 UCS per UCM and 99 UCD per UCS); the messages concerned are rejected all the same.\n`);
+    stdout.write(written.bytes);
+    if (written.omitted > 0) {
+      stderr.write(`${name}: its CONTRL leaves out ${written.omitted} UCS and UCD (at most 999 UCS per UCM and 99 UCD per UCS); the messages concerned are rejected all the same.\n`);
     }
   }
 }
+
+/** The command checks against the standard alone: it knows no partner whose guide would apply. */
+const standardOnly = () => undefined;
 
 function parseControlNumber(value: string | boolean | undefined): number {
   if (value === undefined) return 1;
