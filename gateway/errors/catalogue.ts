@@ -91,6 +91,11 @@ export const errorCatalogue = {
     httpStatus: 422,
     retryable: false,
   },
+  RECEIVER_NOT_US: {
+    summary: "The interchange is addressed to an id other than the one the partner's profile says it sends to us under; the file is rejected.",
+    httpStatus: 422,
+    retryable: false,
+  },
   PROFILE_INVALID: {
     summary: 'A partner profile has fields that are missing or wrong; each problem names the field and, for a file, its line.',
     httpStatus: 422,

@@ -1,8 +1,10 @@
 import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
 import { withTransaction, type Pool, type PoolClient } from '../store/pool.js';
 import { appendEvent } from '../store/sql/events.js';
+import { getProfileVersion } from '../store/sql/partner-profiles.js';
 import { insertFunctionalGroups, insertInterchange, insertTransactionSets } from '../store/sql/interchanges.js';
 import { lockReceivedFile, readFileContent, setFileState, type ReceivedFile } from '../store/sql/received-files.js';
+import { checkReceivers } from './check-receivers.js';
 import { checkSenders } from './check-senders.js';
 import { readEnvelopes, type EnvelopeInterchange } from './read-envelopes.js';
 import { FileState, SetState, canMove } from './states.js';
@@ -39,6 +41,14 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
       const { reason, ...details } = problem;
       await setAside(tx, deps.actor, file, { state: FileState.QUARANTINED, event: 'file.quarantined', code: problem.code, reason, details });
       return 'quarantined';
+    }
+
+    const profile = await getProfileVersion(tx, file.partner);
+    const misaddressed = profile && checkReceivers(profile.profile, reading.interchanges);
+    if (misaddressed) {
+      const { reason, ...details } = misaddressed;
+      await setAside(tx, deps.actor, file, { state: FileState.REJECTED, event: 'file.receiver-mismatch', code: misaddressed.code, reason, details });
+      return 'rejected';
     }
 
     const counts = { interchanges: 0, groups: 0, sets: 0 };

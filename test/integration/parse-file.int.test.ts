@@ -18,7 +18,7 @@ function x12Partner(id: string, isaId: string): PartnerProfile {
 }
 
 function edifactPartner(id: string, unbId: string, unbQualifier: string): PartnerProfile {
-  return { ...minimal, id, standard: 'EDIFACT', version: 'D96A', identities: { ...minimal.identities, partner: { edifact: { unbId, unbQualifier } } } };
+  return { ...minimal, id, standard: 'EDIFACT', version: 'D96A', identities: { partner: { edifact: { unbId, unbQualifier } }, ours: { edifact: { unbId: '4012345000009', unbQualifier: '14' } } } };
 }
 
 beforeAll(async () => {
@@ -221,6 +221,19 @@ describe('partner identification', () => {
     const fileId = await identified('acme', `${interchange('ACMEX12')}${interchange('NOBODY')}${interchange('OTHERCO')}`);
     expect(await parseFile({ pool, actor }, fileId)).toBe('rejected');
     expect((await fileRow(fileId)).code).toBe('SENDER_NOT_PARTNER');
+  });
+
+  it("rejects a file from the partner addressed to someone other than us as the partner knows us", async () => {
+    const before = await storedRows();
+    const fileId = await identified('acme', interchange('ACMEX12').replace(`*01*${'123456789'.padEnd(15)}*`, `*ZZ*${'SOMEONEELSE'.padEnd(15)}*`));
+    expect(await parseFile({ pool, actor }, fileId)).toBe('rejected');
+    expect(await fileRow(fileId)).toEqual({
+      state: 'REJECTED',
+      code: 'RECEIVER_NOT_US',
+      reason: 'Interchange 000000201 is addressed to ZZ/SOMEONEELSE, but acme sends to us as 01/123456789.',
+    });
+    expect((await listEvents(pool, 'file', fileId)).at(-1)).toMatchObject({ type: 'file.receiver-mismatch', details: { code: 'RECEIVER_NOT_US', interchange: '000000201' } });
+    expect(await storedRows()).toBe(before);
   });
 
   it('matches an EDIFACT sender on its qualifier as well as its id', async () => {
