@@ -38,3 +38,36 @@ export interface Diagnostic {
   /** The offending value as it stands, for the acknowledgment's copy of bad data (AK404 / IK404). */
   readonly data?: string;
 }
+
+/** What an element check found in one segment: the element (and component, repetition) and what is wrong. */
+export interface ElementProblem {
+  /** The standard's element error code (AK403 / IK403, 0085). */
+  readonly code: string;
+  readonly element: number;
+  readonly component?: number;
+  readonly repetition?: number;
+  /** The element's reference number in the standard's dictionary. */
+  readonly ref?: string;
+  readonly message: string;
+  /** The offending value, for the acknowledgment's copy of bad data. */
+  readonly data?: string;
+}
+
+/** An element problem as a diagnostic at its segment's place. */
+export function elementDiagnostic(codeList: string, segment: DiagnosticLocation, problem: ElementProblem): Diagnostic {
+  return {
+    level: 'element',
+    severity: 'error',
+    codeList,
+    code: problem.code,
+    message: problem.message,
+    location: {
+      ...segment,
+      element: problem.element,
+      ...(problem.component !== undefined ? { component: problem.component } : {}),
+      ...(problem.repetition !== undefined ? { repetition: problem.repetition } : {}),
+      ...(problem.ref ? { elementRef: problem.ref } : {}),
+    },
+    ...(problem.data !== undefined ? { data: problem.data } : {}),
+  };
+}

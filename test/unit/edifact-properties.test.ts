@@ -10,6 +10,7 @@ import { createEdifactReader, type EdifactReader } from '../../translators/edifa
 import { serializeInterchange } from '../../translators/edifact/serialize.js';
 import { createEdifactValidatingReader, type InterchangeOutcome } from '../../translators/edifact/validating-reader.js';
 import { CORPUS, corpusEntries } from '../helpers/corpus.js';
+import { BASE_BYTES, changedProperties, cpuMicros, layoutOf, prototypeSnapshot, REPETITIONS, type Layout } from '../helpers/property-checks.js';
 
 // Property tests of the EDIFACT engine on mutated corpus files and on the hand-made good interchanges of
 // test/fixtures/edifact/: reading, validating and answering with a CONTRL never throw (any error fails),
@@ -288,68 +289,18 @@ const anyFile = fc.oneof(fileName, fixtureName);
 
 // Built-in prototypes, to see that no value read from a file was written onto one.
 
-type Snapshot = Map<string, readonly unknown[]>;
-
-function prototypeSnapshot(): Snapshot {
-  const snapshot: Snapshot = new Map();
-  for (const [name, prototype] of [['Object', Object.prototype], ['Array', Array.prototype], ['String', String.prototype]] as const) {
-    for (const key of Reflect.ownKeys(prototype)) {
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor;
-      snapshot.set(`${name}.prototype.${String(key)}`, [descriptor.value, descriptor.get, descriptor.set, descriptor.writable, descriptor.enumerable, descriptor.configurable]);
-    }
-  }
-  return snapshot;
-}
-
-function changedProperties(before: Snapshot, after: Snapshot): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((key) => {
-    const was = before.get(key);
-    const is = after.get(key);
-    return !was || !is || was.some((value, index) => !Object.is(value, is[index]));
-  });
-}
-
 // Linear time: the messages of a file repeated, everything else the same.
-
-interface Layout {
-  /** UNA, UNB (and UNG), up to the first UNH. */
-  readonly prefix: string;
-  /** The first UNH to the last UNT, with whatever lies between. */
-  readonly body: string;
-  /** UNE and UNZ, from after the last UNT. */
-  readonly suffix: string;
-}
-
-function layoutOf(file: CorpusFile): Layout | undefined {
-  const parts = segmentsOf(file.text, file.delimiters.segment);
-  const tags = parts.map((part) => tagOf(part, file.delimiters));
-  const first = tags.indexOf('UNH');
-  const last = tags.lastIndexOf('UNT');
-  if (first < 0 || last < first) return undefined;
-  return { prefix: parts.slice(0, first).join(''), body: parts.slice(first, last + 1).join(''), suffix: parts.slice(last + 1).join('') };
-}
 
 const layouts = new Map(
   corpus.flatMap((file) => {
-    const layout = layoutOf(file);
+    const parts = segmentsOf(file.text, file.delimiters.segment);
+    const layout = layoutOf(parts, parts.map((part) => tagOf(part, file.delimiters)), 'UNH', 'UNT');
     return layout ? [[file.name, layout] as const] : [];
   }),
 );
 
-/** The messages are repeated to at least this many bytes for k = 1, so that fixed costs do not hide the rest. */
-const BASE_BYTES = 16 * 1024;
-/** Runs of each size; the least CPU time of them is what the work itself costs, without GC or a busy neighbour. */
-const REPETITIONS = 5;
 /** The larger input holds the messages this many times over. */
 const TIMES = 8;
-
-async function cpuMicros(run: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(start);
-  return used.user + used.system;
-}
 
 describe('EDIFACT engine properties (fast-check, mutated corpus files and fixtures)', () => {
   it('has the EDIFACT part of the corpus and the fixtures at hand', () => {

@@ -11,6 +11,7 @@ import { DelimiterInDataError, serializeInterchange, writeSegmentData, type Elem
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
 import { createValidatingReader, type InterchangeOutcome } from '../../translators/x12/validating-reader.js';
 import { CORPUS, corpusEntries } from '../helpers/corpus.js';
+import { BASE_BYTES, changedProperties, cpuMicros, layoutOf, prototypeSnapshot, REPETITIONS, type Layout } from '../helpers/property-checks.js';
 
 // Property tests of the X12 engine on mutated corpus files: reading, validating, acknowledging and
 // serializing never throw an untyped exception, never change the built-in prototypes, and take time
@@ -280,66 +281,16 @@ function checkDiagnostic(diagnostic: Diagnostic, length: number): void {
 
 // Built-in prototypes, to see that no value read from a file was written onto one.
 
-type Snapshot = Map<string, readonly unknown[]>;
-
-function prototypeSnapshot(): Snapshot {
-  const snapshot: Snapshot = new Map();
-  for (const [name, prototype] of [['Object', Object.prototype], ['Array', Array.prototype], ['String', String.prototype]] as const) {
-    for (const key of Reflect.ownKeys(prototype)) {
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor;
-      snapshot.set(`${name}.prototype.${String(key)}`, [descriptor.value, descriptor.get, descriptor.set, descriptor.writable, descriptor.enumerable, descriptor.configurable]);
-    }
-  }
-  return snapshot;
-}
-
-function changedProperties(before: Snapshot, after: Snapshot): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((key) => {
-    const was = before.get(key);
-    const is = after.get(key);
-    return !was || !is || was.some((value, index) => !Object.is(value, is[index]));
-  });
-}
-
 // Linear time: the transaction sets of a file repeated, everything else the same.
-
-interface Layout {
-  /** ISA and GS, up to the first ST. */
-  readonly prefix: string;
-  /** The first ST to the last SE, with whatever lies between. */
-  readonly body: string;
-  /** GE and IEA, from after the last SE. */
-  readonly suffix: string;
-}
-
-function layoutOf(file: CorpusFile): Layout | undefined {
-  const parts = segmentsOf(file.text, file.delimiters.segment);
-  const tags = parts.map((part) => tagOf(part, file.delimiters.element));
-  const first = tags.indexOf('ST');
-  const last = tags.lastIndexOf('SE');
-  if (first < 0 || last < first) return undefined;
-  return { prefix: parts.slice(0, first).join(''), body: parts.slice(first, last + 1).join(''), suffix: parts.slice(last + 1).join('') };
-}
 
 const layouts = new Map(
   corpus.flatMap((file) => {
-    const layout = layoutOf(file);
+    const parts = segmentsOf(file.text, file.delimiters.segment);
+    const layout = layoutOf(parts, parts.map((part) => tagOf(part, file.delimiters.element)), 'ST', 'SE');
     return layout ? [[file.name, layout] as const] : [];
   }),
 );
 
-/** The sets are repeated to at least this many bytes for k = 1, so that fixed costs do not hide the rest. */
-const BASE_BYTES = 16 * 1024;
-/** Runs of each size; the least CPU time of them is what the work itself costs, without GC or a busy neighbour. */
-const REPETITIONS = 5;
-
-async function cpuMicros(run: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(start);
-  return used.user + used.system;
-}
 
 describe('X12 engine properties (fast-check, mutated corpus files)', () => {
   it('has the X12 part of the corpus at hand', () => {

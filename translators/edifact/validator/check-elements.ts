@@ -1,3 +1,4 @@
+import type { ElementProblem } from '../../diagnostic.js';
 import { SyntaxError } from '../codes.js';
 import type { EdifactSegment, ElementValue } from '../segment.js';
 import type { CompiledEdifactElement, CompiledEdifactSegment, CompiledSimpleElement } from './compiled-message.js';
@@ -5,17 +6,6 @@ import type { CompiledEdifactElement, CompiledEdifactSegment, CompiledSimpleElem
 // One segment's data elements against their definitions, with the CONTRL codes (0085) UCD reports:
 // 13 missing, 16 too many constituents, 35 too many repetitions, 12 a code not in the list, 37 wrong kind
 // of characters, 19 and 38 decimal notation, 39 too long, 40 too short, 15 used where the guide says not.
-
-export interface ElementProblem {
-  readonly code: string;
-  readonly element: number;
-  readonly component?: number;
-  /** 1-based, when the element repeats (syntax version 4). */
-  readonly repetition?: number;
-  readonly ref?: string;
-  readonly message: string;
-  readonly data?: string;
-}
 
 export function checkElements(segment: EdifactSegment, definition: CompiledEdifactSegment): ElementProblem[] {
   const problems: ElementProblem[] = [];

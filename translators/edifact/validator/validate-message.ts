@@ -1,10 +1,10 @@
-import type { Diagnostic, DiagnosticLocation } from '../../diagnostic.js';
+import { elementDiagnostic, type Diagnostic, type DiagnosticLocation, type ElementProblem } from '../../diagnostic.js';
 import { matchStructure, type StructureProblem } from '../../structure/match-structure.js';
 import { SyntaxError } from '../codes.js';
 import type { Message } from '../envelope-reader.js';
 import type { EdifactSegment } from '../segment.js';
 import { EdifactLoopNode, EdifactSegmentNode } from '../tree.js';
-import { checkElements, type ElementProblem } from './check-elements.js';
+import { checkElements } from './check-elements.js';
 import type { CompiledEdifactSegment, CompiledMessage } from './compiled-message.js';
 
 // One message against its compiled spec: segments placed in the message's segment groups (which builds
@@ -42,21 +42,8 @@ export function validateMessage(message: Message, compiled: CompiledMessage): Va
     const { code, text } = describe(problem, compiled);
     diagnostics.push({ level: 'segment', severity: 'error', codeList: '0085', code, message: text, location: where(problem.segment?.offset ?? lastOffset, problem.position, problem.tag, problem.loop) });
   }
-  const elementProblem = (node: EdifactSegmentNode, problem: ElementProblem): Diagnostic => ({
-    level: 'element',
-    severity: 'error',
-    codeList: '0085',
-    code: problem.code,
-    message: problem.message,
-    location: {
-      ...where(node.segment.offset, node.position, node.tag, node.loop),
-      element: problem.element,
-      ...(problem.component !== undefined ? { component: problem.component } : {}),
-      ...(problem.repetition !== undefined ? { repetition: problem.repetition } : {}),
-      ...(problem.ref ? { elementRef: problem.ref } : {}),
-    },
-    ...(problem.data !== undefined ? { data: problem.data } : {}),
-  });
+  const elementProblem = (node: EdifactSegmentNode, problem: ElementProblem): Diagnostic =>
+    elementDiagnostic('0085', where(node.segment.offset, node.position, node.tag, node.loop), problem);
   structure.placed.forEach((node, index) => {
     if (node.tag === 'UNH' || node.tag === 'UNT') return;
     for (const problem of checkElements(node.segment, structure.definitions[index] as CompiledEdifactSegment)) diagnostics.push(elementProblem(node, problem));

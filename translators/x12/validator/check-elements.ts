@@ -1,3 +1,4 @@
+import type { ElementProblem } from '../../diagnostic.js';
 import { ElementError } from '../codes.js';
 import type { Segment } from '../segment.js';
 import type { CompiledElement, CompiledSegment, SyntaxRule } from './compiled-spec.js';
@@ -6,16 +7,6 @@ import { firstInvalidCharacter, isNumber, valueLength } from '../element-values.
 
 // The elements of one segment against its definition: presence, repetitions, components, type, length,
 // codes and the segment's syntax notes, reported with the 997/999 element codes.
-
-export interface ElementProblem {
-  readonly code: string;
-  readonly element: number;
-  readonly component?: number;
-  readonly repetition?: number;
-  readonly ref: string;
-  readonly message: string;
-  readonly data?: string;
-}
 
 export interface ElementCheckOptions {
   readonly component: string;

@@ -1,9 +1,9 @@
-import type { Diagnostic, DiagnosticLocation } from '../../diagnostic.js';
+import { elementDiagnostic, type Diagnostic, type DiagnosticLocation, type ElementProblem } from '../../diagnostic.js';
 import { ElementError } from '../codes.js';
 import type { TransactionSet } from '../envelope-reader.js';
 import type { X12Delimiters } from '../segment.js';
 import type { LoopNode, SegmentNode } from '../tree.js';
-import { checkElements, type ElementProblem } from './check-elements.js';
+import { checkElements } from './check-elements.js';
 import type { CompiledSegment, CompiledSet } from './compiled-spec.js';
 import { matchStructure } from './match-structure.js';
 import { plainlyValid } from './segment-pattern.js';
@@ -42,21 +42,8 @@ export function validateSet(set: TransactionSet, delimiters: X12Delimiters, comp
       location: where(problem.segment?.offset ?? lastOffset, problem.position, problem.tag, problem.loop),
     });
   }
-  const elementProblem = (node: SegmentNode, problem: ElementProblem): Diagnostic => ({
-    level: 'element',
-    severity: 'error',
-    codeList: elementList,
-    code: problem.code,
-    message: problem.message,
-    location: {
-      ...where(node.segment.offset, node.position, node.tag, node.loop),
-      element: problem.element,
-      ...(problem.component !== undefined ? { component: problem.component } : {}),
-      ...(problem.repetition !== undefined ? { repetition: problem.repetition } : {}),
-      ...(problem.ref ? { elementRef: problem.ref } : {}),
-    },
-    ...(problem.data !== undefined ? { data: problem.data } : {}),
-  });
+  const elementProblem = (node: SegmentNode, problem: ElementProblem): Diagnostic =>
+    elementDiagnostic(elementList, where(node.segment.offset, node.position, node.tag, node.loop), problem);
   const options = { component: delimiters.component, repetition: delimiters.repetition, version5010 };
   const { placed, definitions } = structure;
   for (let index = 0; index < placed.length; index += 1) {
