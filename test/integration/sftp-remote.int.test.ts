@@ -1,10 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { watch } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Config } from '../../gateway/config/settings.js';
-import { GatewayError } from '../../gateway/errors/gateway-error.js';
 import { createIntake, type Intake } from '../../gateway/ingest/accept-file.js';
 import type { SecretStore } from '../../gateway/secrets/secret-store.js';
 import { withTransaction, type Pool } from '../../gateway/store/pool.js';
@@ -20,6 +20,8 @@ import { sftpRemoteDuePollsJob, sftpRemotePollJob } from '../../scheduler/jobs/s
 import { freePort, startOpenSshServer, type OpenSshServer } from '../helpers/openssh-server.js';
 import { createTestDatabase, createTestFolder, silentLog } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { createSecretStore } from '../../gateway/secrets/database-secret-store.js';
+import { masterKeyOf } from '../../gateway/secrets/master-key.js';
 
 // Partners' own SFTP servers, played by a real OpenSSH sshd on a loopback port. Its files are on this
 // machine, so the tests look at the partner's folders directly while the gateway works over SFTP.
@@ -35,33 +37,19 @@ const settings: Config['sftpRemote'] = {
 
 const KEY_REF = 'sftp/test-client-key';
 
-/** The secret store's interface over a map: the profiles name our key, the store hands it out. */
-function memorySecrets(values: ReadonlyMap<string, Buffer>): SecretStore {
-  return {
-    async put() {
-      throw new Error('the tests only read secrets');
-    },
-    async get(_db, name) {
-      const value = values.get(name);
-      if (!value) throw new GatewayError('SECRET_NOT_FOUND', `There is no secret named "${name}".`);
-      return value;
-    },
-    async list() {
-      return [];
-    },
-  };
-}
+/** Our private key for the partners' servers, as the gateway keeps it: in the secret store on the test database. */
+const secrets: SecretStore = createSecretStore(masterKeyOf(randomBytes(32)));
+const MOVED_KEY_REF = 'sftp/moved-client-key';
 
 let pool: Pool;
 let server: OpenSshServer;
-let secrets: SecretStore;
 let realIntake: Intake;
 let isaCounter = 0;
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
   server = await startOpenSshServer();
-  secrets = memorySecrets(new Map([[KEY_REF, server.clientKey]]));
+  await secrets.put(pool, { name: KEY_REF, kind: 'ssh-private-key', value: server.clientKey });
   realIntake = createIntake({ pool, actor: 'test', afterCommit: () => undefined });
 });
 afterAll(async () => {
@@ -271,21 +259,21 @@ describe('the host key of a partner SFTP server', () => {
     try {
       const folders = await partnerFolders();
       const pinned = await moved.hostKeyFingerprint();
-      await savePartner(pool, 'host-key', await remoteFor(moved, { poll: { path: folders.outbound, intervalSeconds: 60 }, push: { path: folders.inbound } }));
+      await secrets.put(pool, { name: MOVED_KEY_REF, kind: 'ssh-private-key', value: moved.clientKey });
+      await savePartner(pool, 'host-key', await remoteFor(moved, { keyRef: MOVED_KEY_REF, poll: { path: folders.outbound, intervalSeconds: 60 }, push: { path: folders.inbound } }));
       await fs.writeFile(path.join(folders.outbound, 'order.edi'), 'ISA*order~');
       await moved.changeHostKey();
       const presented = await moved.hostKeyFingerprint();
       expect(presented).not.toBe(pinned);
-      const hostKeySecrets = memorySecrets(new Map([[KEY_REF, moved.clientKey]]));
 
-      const outcome = await pollPartner(deps({ secrets: hostKeySecrets }), 'host-key');
+      const outcome = await pollPartner(deps(), 'host-key');
       if (outcome.status !== 'failed') throw new Error(`expected the poll to fail, got ${JSON.stringify(outcome)}`);
       expect(outcome.failure.code).toBe('SFTP_REMOTE_HOST_KEY_REFUSED');
       for (const part of ['host-key', `127.0.0.1:${moved.port}`, pinned, presented]) expect(outcome.failure.message).toContain(part);
       expect(await fs.readdir(folders.outbound)).toEqual(['order.edi']);
       expect(await storedFiles(pool, 'host-key')).toEqual([]);
 
-      const pushed = await pushFile({ pool, secrets: hostKeySecrets, actor: 'test', log: silentLog, settings }, { partner: 'host-key', name: 'po.edi', content: Buffer.from('UNB+') });
+      const pushed = await pushFile({ pool, secrets, actor: 'test', log: silentLog, settings }, { partner: 'host-key', name: 'po.edi', content: Buffer.from('UNB+') });
       expect(pushed).toMatchObject({ ok: false, attempts: 1, failure: { code: 'SFTP_REMOTE_HOST_KEY_REFUSED' } });
       expect(await fs.readdir(folders.inbound)).toEqual([]);
 
@@ -304,6 +292,7 @@ describe('polls of several partners', () => {
   it("are each their own job: a partner whose server never answers does not hold up another's", async () => {
     // A database of its own: the scheduler polls every partner in it.
     const { pool: own } = await createTestDatabase();
+    await secrets.put(own, { name: KEY_REF, kind: 'ssh-private-key', value: server.clientKey });
     // Accepts the connection and never says a word: the slowest way for a server to be down.
     const silent = net.createServer(() => undefined);
     const port = await freePort();
