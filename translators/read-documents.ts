@@ -60,7 +60,7 @@ function readX12(bytes: Uint8Array, guides: GuideLookup): ReadFile {
       transactionSet(set, outcome, tree) {
         if (!envelope) return;
         const source: Source = { ...envelope, version: group.version, groupControlNumber: group.controlNumber, setControlNumber: set.controlNumber };
-        documents.push({ standard: 'X12', message: set.id, source, tree, diagnostics: outcome.diagnostics });
+        documents.push({ standard: 'X12', message: set.id, source, tree: tree?.(), diagnostics: outcome.diagnostics });
       },
       diagnostic: (diagnostic) => void diagnostics.push(diagnostic),
     },

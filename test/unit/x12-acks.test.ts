@@ -119,6 +119,12 @@ describe('997, 999 and TA1', () => {
     expect(text).toContain('ST*997*7001~\nAK1*PO*905*005010~\nAK2*855*0001~\nAK5*R*1~\nAK9*R*1*1*0~');
   });
 
+  it('answers an interchange whose ISA11 is longer than a character with a repetition separator of its own', async () => {
+    const text = await acks([isa('00501').replace('*^*', '*isPrototypeOf*'), 'GS*PO*ACME*THREEPL*20250107*1305*905*X*005010', ...set('0001', GOOD_BODY), 'GE*1*905', 'IEA*1*000000905'], { functionalAck: '999' });
+    expect(text.slice(0, 106)).toBe('ISA*00*          *00*          *ZZ*THREEPL        *ZZ*ACME           *250108*0930*^*00501*000007001*0*P*>~');
+    expect(text).toContain('TA1*000000905*250107*1305*R*016~');
+  });
+
   it('counts SE01, GE01 and IEA01 and refuses data that holds a delimiter', async () => {
     const delimiters = { element: '*', component: '>', repetition: '^', segment: '~' };
     expect(writeSegmentData({ tag: 'N1', elements: ['ST', 'Dock 5', '', ''] }, delimiters)).toBe('N1*ST*Dock 5');

@@ -12,7 +12,7 @@ function validate(body: readonly string[], options: { overlay?: GuideOverlay; ve
   const diagnostics: Diagnostic[] = [];
   let tree: LoopNode | undefined;
   const reader = createValidatingReader(
-    { diagnostic: (diagnostic) => void diagnostics.push(diagnostic), transactionSet: (_set, _outcome, built) => void (tree = built) },
+    { diagnostic: (diagnostic) => void diagnostics.push(diagnostic), transactionSet: (_set, _outcome, built) => void (tree = built?.()) },
     { specs: () => compiled },
   );
   reader.write(Buffer.from(interchange(body, options.version), 'latin1'));

@@ -77,13 +77,15 @@ function party(value: Party, delimiters: X12Delimiters): Party {
 }
 
 /**
- * Senders of 00501 interchanges sometimes still put U in ISA11, or repeat another delimiter there; the
- * answer needs a repetition separator of its own.
+ * Senders of 00501 interchanges sometimes still put U in ISA11, repeat another delimiter there, or write
+ * something longer than a character (an ISA that is not fixed width); the answer needs a repetition
+ * separator of its own.
  */
 function answerDelimiters(delimiters: X12Delimiters, version: string): X12Delimiters {
   const taken = new Set([delimiters.element, delimiters.component, delimiters.segment]);
   if (version < '00402') return delimiters.repetition === undefined ? delimiters : { ...delimiters, repetition: undefined };
-  if (delimiters.repetition !== undefined && !taken.has(delimiters.repetition)) return delimiters;
+  const usable = delimiters.repetition !== undefined && /^[^A-Za-z0-9 ]$/.test(delimiters.repetition) && !taken.has(delimiters.repetition);
+  if (usable) return delimiters;
   const repetition = ['^', '!', '|', '`', '{'].find((candidate) => !taken.has(candidate)) as string;
   return { ...delimiters, repetition };
 }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { GroupError, InterchangeNote, SetError } from './codes.js';
 import { validateGroupHeader, validateIsa } from './envelope-fields.js';
-import { SegmentLexer, type SegmentSink } from './segment-lexer.js';
+import { bodySegments, SegmentLexer, type SegmentSink } from './segment-lexer.js';
+import type { SkimmedBody, SkimProgram } from './skim-sets.js';
 import { element, type Segment, type X12Delimiters } from './segment.js';
 
 // Segments -> interchanges, functional groups and transaction sets, with every envelope check: control
@@ -39,11 +40,15 @@ export interface TransactionSet {
   readonly id: string;
   /** ST02. */
   readonly controlNumber: string;
+  /** The ST itself, at hand without making the other segments. */
+  readonly header: Segment;
   /** ST through SE (or through the last segment read when SE is missing). */
   readonly segments: readonly Segment[];
   readonly interchange: string;
   readonly group: string;
   readonly groupVersion: string;
+  /** The program that read the whole set in one pass and found nothing wrong in it (see X12ReaderOptions.skim). */
+  readonly cleanUnder: SkimProgram | undefined;
 }
 
 export interface EnvelopeHandler {
@@ -78,11 +83,25 @@ interface OpenGroup {
 
 interface OpenSet {
   readonly st: Segment;
+  /** The segments read one by one; a body read in one pass is kept as its text. */
   readonly segments: Segment[];
+  body: SkimmedBody | undefined;
+  /** Segments so far, ST included. */
+  count: number;
+}
+
+export interface X12ReaderOptions {
+  readonly maxSegmentBytes?: number;
+  /**
+   * The program to read a whole set with in one pass (translators/native), when the reader's user will
+   * validate it against that set's spec: a set it finds clean is passed on with `cleanUnder`, its segments
+   * made only when asked for, and not passed one by one to `segment`.
+   */
+  readonly skim?: (groupVersion: string, setId: string) => SkimProgram | undefined;
 }
 
 /** A streaming X12 reader: write chunks of any size, then end(). */
-export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentBytes?: number } = {}): X12Reader {
+export function createX12Reader(handler: EnvelopeHandler, options: X12ReaderOptions = {}): X12Reader {
   let interchange: OpenInterchange | undefined;
   let group: OpenGroup | undefined;
   let set: OpenSet | undefined;
@@ -95,12 +114,13 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
    */
   let last: Segment | undefined;
   const report = (diagnostic: Diagnostic) => handler.diagnostic?.(diagnostic);
+  const skim = options.skim;
   const where = (segment: Segment, extra: Partial<Diagnostic['location']> = {}): Diagnostic['location'] => ({
     offset: segment.offset,
     segment: segment.tag,
     ...(interchange ? { interchange: interchange.header.controlNumber } : {}),
     ...(group ? { group: group.header.controlNumber } : {}),
-    ...(set ? { set: element(set.st, 2), segmentPosition: set.segments.length } : {}),
+    ...(set ? { set: element(set.st, 2), segmentPosition: set.count } : {}),
     ...extra,
   });
   const interchangeError = (code: string, message: string, segment: Segment) =>
@@ -115,8 +135,8 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
     const controlNumber = element(open.st, 2).trimEnd();
     if (trailer) {
       const declared = element(trailer, 1);
-      if (!countIs(declared, open.segments.length)) {
-        setError(SetError.segmentCountMismatch, `SE01 says ${quoted(declared)} segments but transaction set ${controlNumber} has ${open.segments.length} (ST to SE).`, trailer);
+      if (!countIs(declared, open.count)) {
+        setError(SetError.segmentCountMismatch, `SE01 says ${quoted(declared)} segments but transaction set ${controlNumber} has ${open.count} (ST to SE).`, trailer);
       }
       if (element(trailer, 2).trimEnd() !== controlNumber) {
         setError(SetError.controlNumberMismatch, `SE02 ${quoted(element(trailer, 2))} does not match ST02 ${quoted(controlNumber)}.`, trailer);
@@ -125,13 +145,22 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
       setError(SetError.trailerMissing, `Transaction set ${controlNumber} has no SE trailer; ${at.tag} came first.`, at);
     }
     const owner = group as OpenGroup;
+    const body = open.body;
+    const delimiters = (interchange as OpenInterchange).header.delimiters;
+    let segments: readonly Segment[] | undefined = body ? undefined : open.segments;
     handler.transactionSet?.({
       id: element(open.st, 1),
       controlNumber,
-      segments: open.segments,
+      header: open.st,
+      get segments() {
+        // ST, the body read in one pass, and SE, made when first asked for.
+        segments ??= [open.st, ...bodySegments(body as SkimmedBody, delimiters), ...open.segments.slice(1)];
+        return segments;
+      },
       interchange: owner.header.interchange,
       group: owner.header.controlNumber,
       groupVersion: owner.header.version,
+      cleanUnder: body?.program,
     });
     set = undefined;
   }
@@ -180,7 +209,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
         location: {
           ...(interchange ? { interchange: interchange.header.controlNumber } : {}),
           ...(group ? { group: group.header.controlNumber } : {}),
-          ...(set ? { set: element(set.st, 2).trimEnd(), segmentPosition: set.segments.length + 1 } : {}),
+          ...(set ? { set: element(set.st, 2).trimEnd(), segmentPosition: set.count + 1 } : {}),
           ...diagnostic.location,
         },
       }),
@@ -209,10 +238,18 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
       }
       interchangeIdentities.add(identity);
     },
+    // Only a reader asked to skim asks the lexer to: without it, the lexer does not look for ST at all.
+    ...(skim && { skimProgram: () => (set && group && set.count === 1 ? skim(group.header.version, element(set.st, 1)) : undefined) }),
+    skimmedBody(body) {
+      const open = set as OpenSet;
+      open.body = body;
+      open.count += body.count;
+    },
     segment(segment) {
       if (interchange) handler.segment?.(segment, interchange.header.delimiters);
       if (set && !isEnvelopeTag(segment.tag)) {
         set.segments.push(segment);
+        set.count += 1;
         return;
       }
       last = segment;
@@ -231,6 +268,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
         case 'SE':
           if (!set) return interchangeError(InterchangeNote.controlStructureInvalid, 'SE without an ST before it.', segment);
           set.segments.push(segment);
+          set.count += 1;
           return closeSet(segment, segment);
         case 'IEA':
           if (!interchange) return interchangeError(InterchangeNote.controlStructureInvalid, 'IEA without an ISA before it.', segment);
@@ -268,7 +306,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: { maxSegmentB
 
   function openSet(st: Segment, owner: OpenGroup): void {
     owner.sets += 1;
-    set = { st, segments: [st] };
+    set = { st, segments: [st], body: undefined, count: 1 };
     const id = element(st, 1);
     const controlNumber = element(st, 2).trimEnd();
     if (!/^\d{3}$/.test(id)) setError(SetError.identifierInvalid, `ST01 ${quoted(id)} is not a transaction set identifier (three digits).`, st);

@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { ElementError, InterchangeNote, SegmentError } from './codes.js';
 import { readIsaHeader, type IsaHeader } from './isa-header.js';
+import { skimDelimiters } from './native-delimiters.js';
 import { Segment, type X12Delimiters } from './segment.js';
+import { skimSets, SkimStop, type SkimmedBody, type SkimProgram, type SkimRun } from './skim-sets.js';
 
 // Bytes in any chunk sizes -> segments, exactly as if the file had come in one piece. Only the
 // unfinished segment is held between chunks, so memory stays bounded however large the file. Bytes are
@@ -12,7 +14,20 @@ export interface SegmentSink {
   interchangeHeader(isa: Segment, delimiters: X12Delimiters): void;
   segment(segment: Segment): void;
   diagnostic(diagnostic: Diagnostic): void;
+  /**
+   * Asked right after an ST: the program to read its set with in one pass, or undefined to read it segment
+   * by segment. The sets of the same ST01 that follow it directly are read with the same program.
+   */
+  skimProgram?(): SkimProgram | undefined;
+  /** The segments between an ST and its SE, read in one pass and found clean; the SE follows as a segment. */
+  skimmedBody?(body: SkimmedBody): void;
 }
+
+/**
+ * How far a set is waited for, from its ST, to be read in one pass; a longer one is read segment by segment
+ * (as fast as the fast path is not, but in bounded memory).
+ */
+const SKIM_BYTES = 1024 * 1024;
 
 /** A segment longer than this without a terminator is reported and skipped, not buffered forever. */
 export const MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
@@ -46,8 +61,11 @@ const NOT_BINARY: BinaryData = { kind: 'none' };
 type Wait = { readonly start: number; readonly terminator: string; searchFrom: number } | { readonly start: number; readonly until: number };
 
 export class SegmentLexer {
-  /** The bytes not yet read, as latin1 text while they are read: one flat string (searching a concatenation is slower). */
-  private text = '';
+  /**
+   * The bytes not yet read, as latin1 text, made when first needed in a read: one flat string (searching
+   * a concatenation is slower). Sets read by the fast path never need it.
+   */
+  private decoded: string | undefined;
   private readonly pending = new PendingBytes();
   /** Byte offset of pending's first byte (and text[0]) in the file. */
   private base = 0;
@@ -57,6 +75,12 @@ export class SegmentLexer {
   private atFileStart = true;
   /** A run of bytes outside any interchange, reported when it ends. */
   private stray: { offset: number; preview: string; length: number } | undefined;
+  /** Sets to be read by the fast path from this file offset, first thing. */
+  private skimDue: (SkimRun & { readonly offset: number }) | undefined;
+  /** An ST the fast path found not clean: read segment by segment, not tried again. */
+  private notClean = -1;
+  /** An ST the fast path passed on before it stopped at its set: read on after it. */
+  private passedOn = -1;
 
   constructor(
     private readonly sink: SegmentSink,
@@ -77,16 +101,22 @@ export class SegmentLexer {
 
   private read(final: boolean): void {
     this.wait = undefined;
-    this.text = this.pending.latin1();
+    this.decoded = undefined;
     let position = 0;
     for (;;) {
-      const next = this.delimiters ? this.nextSegment(position, final) : this.nextInterchange(position, final);
+      const next =
+        this.skimDue?.offset === this.base + position ? this.skim(position, final) : this.delimiters ? this.nextSegment(position, final) : this.nextInterchange(position, final);
       if (next === undefined) break;
       position = next;
     }
     this.base += position;
     this.pending.drop(position);
-    this.text = '';
+    this.decoded = undefined;
+  }
+
+  private get text(): string {
+    this.decoded ??= this.pending.latin1();
+    return this.decoded;
   }
 
   /**
@@ -179,6 +209,7 @@ export class SegmentLexer {
     const separatorCode = separator.length === 1 ? separator.charCodeAt(0) : -1;
     const lineBreaksAreData = isLineBreak(delimiters);
     const terminatorIsLineFeed = terminator === '\n';
+    const skimWith = this.sink.skimProgram ? skimDelimiters(delimiters) : null;
     // The next line feed and carriage return at or after the segment being read (the text's length when
     // there is none), searched for again only once passed: each byte is looked at once for them.
     let lineFeed = -1;
@@ -213,10 +244,45 @@ export class SegmentLexer {
       const tag = asWritten ? plainTag(text, start, end, separatorCode) : undefined;
       if (tag === undefined) this.emit(text.slice(start, end), start, delimiters, binary);
       else {
-        this.sink.segment(new Segment(tag, text.slice(start, end), this.base + start, separator));
+        const offset = this.base + start;
+        const passedOn = this.passedOn === offset;
+        if (!passedOn) this.sink.segment(new Segment(tag, text.slice(start, end), offset, separator));
         if (tag === 'IEA') this.delimiters = undefined;
+        const program = skimWith && tag === 'ST' && !passedOn && this.notClean !== offset ? this.sink.skimProgram?.() : undefined;
+        if (program) {
+          // The fast path takes over at this ST, already passed on.
+          const separatorAt = text.indexOf(separator, start + 3);
+          this.skimDue = { offset, program, setId: text.slice(start + 3, separatorAt < 0 || separatorAt > end ? end : separatorAt), headerPassedOn: true };
+          return start;
+        }
       }
       position = end + terminator.length;
+    }
+    return position;
+  }
+
+  /**
+   * The sets from `start` read by the fast path; returns where reading goes on (the lexer's own way from
+   * there, unless another run is due), or undefined to wait for more bytes.
+   */
+  private skim(start: number, final: boolean): number | undefined {
+    const run = this.skimDue as SkimRun & { readonly offset: number };
+    this.skimDue = undefined;
+    const delimiters = this.delimiters as X12Delimiters;
+    const length = this.pending.length;
+    const skimmed = skimSets(run, this.pending.keep(), this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
+    const { position } = skimmed;
+    const headerPassedOn = run.headerPassedOn && skimmed.sets === 0;
+    if (skimmed.stop === SkimStop.full || (skimmed.stop === SkimStop.incomplete && length - position < Math.min(SKIM_BYTES, this.maxSegmentBytes))) {
+      this.skimDue = { ...run, offset: this.base + position, headerPassedOn };
+      if (skimmed.stop === SkimStop.full || position !== start) return position;
+      this.wait = { start: this.base + position, until: this.base + length + WINDOW_BYTES };
+      return undefined;
+    }
+    if (skimmed.stop !== SkimStop.other) {
+      // Not clean, or too long to wait for: read segment by segment, and not tried again.
+      this.notClean = this.base + position;
+      if (headerPassedOn) this.passedOn = this.base + position;
     }
     return position;
   }
@@ -335,6 +401,8 @@ export class SegmentLexer {
 class PendingBytes {
   private buffer = Buffer.alloc(0);
   length = 0;
+  /** Bytes already read are referred to from outside (see keep): they are not to be overwritten. */
+  private kept = false;
 
   append(bytes: Uint8Array, start: number, end: number): void {
     const size = end - start;
@@ -347,8 +415,18 @@ class PendingBytes {
   drop(count: number): void {
     if (count === 0) return;
     this.length -= count;
-    if (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES) this.resize(2 * WINDOW_BYTES, count);
+    if (this.kept || (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES)) this.resize(Math.max(2 * WINDOW_BYTES, this.length), count);
     else this.buffer.copyWithin(0, count, count + this.length);
+    this.kept = false;
+  }
+
+  /**
+   * The bytes (valid up to `length`), which stay as they are after this read: what follows goes to a new
+   * buffer. Sets read by the fast path keep their bodies here, one buffer a read instead of a copy a set.
+   */
+  keep(): Buffer {
+    this.kept = true;
+    return this.buffer;
   }
 
   latin1(): string {
@@ -375,6 +453,20 @@ class PendingBytes {
     this.buffer.copy(resized, 0, from, from + this.length);
     this.buffer = resized;
   }
+}
+
+/** The segments of a body the fast path read, as the lexer would have passed them on one by one. */
+export function bodySegments(body: SkimmedBody, delimiters: X12Delimiters): Segment[] {
+  const text = body.bytes.toString('latin1', body.start, body.end);
+  const offset = body.offset;
+  const separator = delimiters.element;
+  const segments: Segment[] = [];
+  for (let start = skipWhiteSpace(text, 0); start < text.length; start = skipWhiteSpace(text, start)) {
+    const end = text.indexOf(delimiters.segment, start);
+    segments.push(new Segment(plainTag(text, start, end, separator.charCodeAt(0)) as string, text.slice(start, end), offset + start, separator));
+    start = end + delimiters.segment.length;
+  }
+  return segments;
 }
 
 /** Waiting for more bytes must not undo what was already read (a byte order mark, white space). */

@@ -4,6 +4,8 @@ import { createX12Reader, type GroupHeader, type InterchangeHeader, type Transac
 import { element } from './segment.js';
 import type { LoopNode } from './tree.js';
 import type { CompiledSet } from './validator/compiled-spec.js';
+import { matchStructure } from './validator/match-structure.js';
+import { skimProgramFor } from './validator/skim-program.js';
 import { validateSet } from './validator/validate-set.js';
 
 // The streaming reader with every transaction set validated as it closes: envelope findings and set
@@ -43,8 +45,11 @@ export interface InterchangeOutcome {
 export interface ValidatingHandler {
   interchange?(header: InterchangeHeader): void;
   group?(header: GroupHeader): void;
-  /** A set, validated; `tree` is undefined for a set the gateway does not handle. */
-  transactionSet?(set: TransactionSet, outcome: SetOutcome, tree: LoopNode | undefined): void;
+  /**
+   * A set, validated; `tree` builds (once) the tree the maps read, and is undefined for a set the gateway
+   * does not handle. Most sets of a large file are never looked into, so their trees are never built.
+   */
+  transactionSet?(set: TransactionSet, outcome: SetOutcome, tree: (() => LoopNode) | undefined): void;
   diagnostic?(diagnostic: Diagnostic): void;
   /** An interchange read to its end, with everything its acknowledgments need. */
   interchangeEnd?(outcome: InterchangeOutcome): void;
@@ -113,10 +118,15 @@ export function createValidatingReader(handler: ValidatingHandler, options: Vali
         pending = [];
         const delimiters = (interchange as OpenInterchange).header.delimiters;
         let diagnostics: Diagnostic[];
-        let tree: LoopNode | undefined;
-        if (spec) {
+        let tree: (() => LoopNode) | undefined;
+        if (spec && set.cleanUnder !== undefined && set.cleanUnder === skimProgramFor(spec)) {
+          // Read in one pass and found clean: only the envelope can have findings, and the tree waits until asked for.
+          let built: LoopNode | undefined;
+          tree = () => (built ??= matchStructure(spec, set.segments, delimiters, set.groupVersion.startsWith('005')).tree);
+          diagnostics = envelope;
+        } else if (spec) {
           const result = validateSet(set, delimiters, spec);
-          tree = result.tree;
+          tree = () => result.tree;
           handler.diagnostic && result.diagnostics.forEach((diagnostic) => handler.diagnostic?.(diagnostic));
           // The lexer's "not a segment identifier" is found again, with its place in the set, by the validator.
           diagnostics = [...envelope.filter((diagnostic) => !(diagnostic.level === 'segment' && diagnostic.code === SegmentError.unrecognizedSegmentId)), ...result.diagnostics];
@@ -127,16 +137,15 @@ export function createValidatingReader(handler: ValidatingHandler, options: Vali
             codeList: set.groupVersion.startsWith('005') ? 'IK502' : 'AK502',
             code: SetError.notSupported,
             message: `Transaction set ${set.id} in version ${set.groupVersion} is not one this gateway handles.`,
-            location: { offset: set.segments[0]?.offset ?? 0, interchange: set.interchange, group: set.group, set: set.controlNumber, segmentPosition: 1, segment: 'ST' },
+            location: { offset: set.header.offset, interchange: set.interchange, group: set.group, set: set.controlNumber, segmentPosition: 1, segment: 'ST' },
           };
           handler.diagnostic?.(unsupported);
           diagnostics = [...envelope, unsupported];
         }
-        const st = set.segments[0];
         const outcome: SetOutcome = {
           id: set.id,
           controlNumber: set.controlNumber,
-          implementationReference: st ? element(st, 3).trim() : '',
+          implementationReference: element(set.header, 3).trim(),
           supported: spec !== undefined,
           diagnostics,
         };
@@ -153,7 +162,13 @@ export function createValidatingReader(handler: ValidatingHandler, options: Vali
         else handler.interchangeEnd?.({ ...open, groups: [] });
       },
     },
-    options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes },
+    {
+      ...(options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes }),
+      skim: (groupVersion, setId) => {
+        const spec = options.specs(groupVersion, setId);
+        return spec && skimProgramFor(spec);
+      },
+    },
   );
   return reader;
 }

@@ -6,7 +6,7 @@ import type { LoopNode, SegmentNode } from '../tree.js';
 import { checkElements } from './check-elements.js';
 import type { CompiledSegment, CompiledSet } from './compiled-spec.js';
 import { matchStructure } from './match-structure.js';
-import { plainlyValid } from './segment-pattern.js';
+import { plainlyValid } from './skim-program.js';
 
 // One transaction set against its compiled spec: structure first (which also builds the tree the maps
 // read), then every placed segment's elements, then the HL hierarchy where the set has one.
@@ -49,7 +49,7 @@ export function validateSet(set: TransactionSet, delimiters: X12Delimiters, comp
   for (let index = 0; index < placed.length; index += 1) {
     const node = placed[index] as SegmentNode;
     const definition = definitions[index] as CompiledSegment;
-    if (plainlyValid(definition, node.segment.text, delimiters)) continue;
+    if (plainlyValid(compiled, definition, node.segment.text, delimiters)) continue;
     for (const problem of checkElements(node.segment, definition, options)) diagnostics.push(elementProblem(node, problem));
   }
   if (compiled.hierarchical) {

@@ -7,14 +7,15 @@ import { Segment, type X12Delimiters } from '../../translators/x12/segment.js';
 import type { GuideOverlay } from '../../translators/guide-overlay.js';
 import { compiledSpecFor, handledSets } from '../../translators/x12/specs/registry.js';
 import { checkElements } from '../../translators/x12/validator/check-elements.js';
-import type { CompiledElement, CompiledLoop, CompiledSegment } from '../../translators/x12/validator/compiled-spec.js';
+import type { CompiledElement, CompiledLoop, CompiledSegment, CompiledSet } from '../../translators/x12/validator/compiled-spec.js';
 import { matchStructure } from '../../translators/x12/validator/match-structure.js';
-import { plainlyValid } from '../../translators/x12/validator/segment-pattern.js';
+import { plainlyValid } from '../../translators/x12/validator/skim-program.js';
 import { CORPUS, corpusEntries } from '../helpers/corpus.js';
 
-// The segment pattern stands in for the element checks on segments with nothing wrong. It may refuse a
-// valid segment (the checks then settle it), but must never accept one the checks would fault: every
-// definition of every handled set, with and without a partner's guide, against random segment texts.
+// The native segment check (translators/native) stands in for the element checks on segments with nothing
+// wrong. It may refuse a valid segment (the checks then settle it), but must never accept one the checks
+// would fault: every definition of every handled set, with and without a partner's guide, against random
+// segment texts.
 
 const DELIMITERS: Record<'004010' | '005010', X12Delimiters> = {
   '004010': { element: '*', component: '>', repetition: undefined, segment: '~' },
@@ -28,6 +29,7 @@ const OVERLAY: GuideOverlay = {
 
 interface Definition {
   readonly version: '004010' | '005010';
+  readonly compiled: CompiledSet;
   readonly definition: CompiledSegment;
 }
 
@@ -38,7 +40,7 @@ function segmentsOf(loop: CompiledLoop): CompiledSegment[] {
 const definitions: Definition[] = handledSets().flatMap((entry) => {
   const [id, version] = entry.split(' ') as [string, '004010' | '005010'];
   const sets = [compiledSpecFor(version, id), id === '850' ? compiledSpecFor(version, id, OVERLAY) : undefined];
-  return sets.flatMap((set) => (set ? segmentsOf(set.root).map((definition) => ({ version, definition })) : []));
+  return sets.flatMap((set) => (set ? segmentsOf(set.root).map((definition) => ({ version, compiled: set, definition })) : []));
 });
 
 /** Values that sit on the edges of what an element of this definition allows. */
@@ -55,7 +57,7 @@ function candidates(element: CompiledElement | undefined, delimiters: X12Delimit
 }
 
 const arbitrarySegment = fc.integer({ min: 0, max: definitions.length - 1 }).chain((index) => {
-  const { version, definition } = definitions[index] as Definition;
+  const { version, compiled, definition } = definitions[index] as Definition;
   const delimiters = DELIMITERS[version];
   const reserved = [delimiters.element, delimiters.component, delimiters.repetition ?? '^'];
   const element = (position: number) =>
@@ -65,15 +67,15 @@ const arbitrarySegment = fc.integer({ min: 0, max: definitions.length - 1 }).cha
       { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('A', '0', '.', '-', ' ', ...reserved, '\x7f'), maxLength: 6 }) },
     );
   const count = fc.integer({ min: 0, max: definition.elements.length + 2 });
-  return count.chain((length) => fc.tuple(...Array.from({ length }, (_, offset) => element(offset + 1)))).map((values) => ({ version, definition, text: [definition.tag, ...values].join(delimiters.element) }));
+  return count.chain((length) => fc.tuple(...Array.from({ length }, (_, offset) => element(offset + 1)))).map((values) => ({ version, compiled, definition, text: [definition.tag, ...values].join(delimiters.element) }));
 });
 
-describe('the segment pattern', () => {
+describe('the native segment check', () => {
   it('never accepts a segment the element checks would fault', () => {
     fc.assert(
-      fc.property(arbitrarySegment, ({ version, definition, text }) => {
+      fc.property(arbitrarySegment, ({ version, compiled, definition, text }) => {
         const delimiters = DELIMITERS[version];
-        if (!plainlyValid(definition, text, delimiters)) return;
+        if (!plainlyValid(compiled, definition, text, delimiters)) return;
         const options = { component: delimiters.component, repetition: delimiters.repetition, version5010: version === '005010' };
         expect(checkElements(new Segment(definition.tag, text, 0, delimiters.element), definition, options)).toEqual([]);
       }),
@@ -98,7 +100,7 @@ describe('the segment pattern', () => {
             const definition = placedDefinitions[index] as CompiledSegment;
             const faults = checkElements(node.segment, definition, { component: (delimiters as X12Delimiters).component, repetition: (delimiters as X12Delimiters).repetition, version5010 });
             checked += 1;
-            if ((faults.length === 0) !== plainlyValid(definition, node.segment.text, delimiters as X12Delimiters)) disagreements.push(`${file}: ${node.segment.text}`);
+            if ((faults.length === 0) !== plainlyValid(compiled, definition, node.segment.text, delimiters as X12Delimiters)) disagreements.push(`${file}: ${node.segment.text}`);
           });
         },
       });
@@ -110,13 +112,13 @@ describe('the segment pattern', () => {
   });
 
   it('leaves 29 February and exponents to the element checks, which accept them where they are right', () => {
-    const dtm = definitions.find(({ version, definition }) => version === '004010' && definition.tag === 'DTM')?.definition as CompiledSegment;
+    const { compiled, definition: dtm } = definitions.find(({ version, definition }) => version === '004010' && definition.tag === 'DTM') as Definition;
     const options = { component: '>', repetition: undefined, version5010: false };
     for (const text of ['DTM*011*20240229', 'DTM*011*20230229']) {
-      expect(plainlyValid(dtm, text, DELIMITERS['004010'])).toBe(false);
+      expect(plainlyValid(compiled, dtm, text, DELIMITERS['004010'])).toBe(false);
     }
     expect(checkElements(new Segment('DTM', 'DTM*011*20240229', 0, '*'), dtm, options)).toEqual([]);
     expect(checkElements(new Segment('DTM', 'DTM*011*20230229', 0, '*'), dtm, options)).toHaveLength(1);
-    expect(plainlyValid(dtm, 'DTM*011*20250228', DELIMITERS['004010'])).toBe(true);
+    expect(plainlyValid(compiled, dtm, 'DTM*011*20250228', DELIMITERS['004010'])).toBe(true);
   });
 });
