@@ -1,6 +1,7 @@
 #include "structure.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace skim {
 
@@ -11,16 +12,16 @@ void StructureMatcher::open(int32_t loop, int32_t index) {
   Frame& frame = frames_[depth_];
   frame.loop = loop;
   frame.index = index;
-  frame.counts.assign(program_.loops[loop].body.size(), 0);
+  const size_t size = program_.loops[loop].body.size();
+  if (frame.counts.size() < size) frame.counts.resize(size);
+  std::memset(frame.counts.data(), 0, size * sizeof(int32_t));
   depth_ += 1;
 }
 
 bool StructureMatcher::lacksMandatory(const Frame& frame, int32_t from, int32_t to) const {
   const Loop& loop = program_.loops[frame.loop];
-  const std::vector<Slot>& body = loop.body;
   for (int32_t index = loop.mandatoryFrom[from]; index < to; index = loop.mandatoryFrom[index + 1]) {
-    const Slot& slot = body[index];
-    if (slot.mandatory && frame.counts[index] == 0 && slot.tag != program_.trailerTag) return true;
+    if (frame.counts[index] == 0 && loop.body[index].tag != program_.trailerTag) return true;
   }
   return false;
 }

@@ -210,7 +210,8 @@ const uint8_t* scanX12Segment(const Program& program, const SegmentDef& definiti
     else if (element->text) clean = !element->notUsed && textClean(program, *element, start, p);
     else clean = !element->notUsed && simpleClean(program, *element, value, p);
     if (!clean) return nullptr;
-    presence |= bit(position);
+    // Within 63: a definition with more elements is not judgeable.
+    presence |= uint64_t{1} << position;
   }
   if ((presence & definition.mandatoryElements) != definition.mandatoryElements) return nullptr;
   if (!definition.maskRules.empty() && presence != definition.notesHeldFor) {

@@ -71,7 +71,8 @@ const struct TagDigits {
 
 Outcome skimSet(const Program& program, const uint8_t* bytes, size_t start, size_t end, const X12Delimiters& delimiters, bool final, SetSpan& span) {
   if (delimiters.terminator < 0) return NOT_CLEAN;
-  // A file keeps its delimiters: the table is made again only when they change.
+  // A file keeps its delimiters: the table is made again only when they change, and copied here so that
+  // the scan does not look up the thread's own copy for every segment.
   thread_local X12Delimiters lastDelimiters{0, 0, -2, -2};
   thread_local ByteKinds lastKinds(lastDelimiters);
   if (delimiters.element != lastDelimiters.element || delimiters.component != lastDelimiters.component || delimiters.repetition != lastDelimiters.repetition ||
@@ -79,7 +80,7 @@ Outcome skimSet(const Program& program, const uint8_t* bytes, size_t start, size
     lastDelimiters = delimiters;
     lastKinds = ByteKinds(delimiters);
   }
-  const ByteKinds& kinds = lastKinds;
+  const ByteKinds kinds = lastKinds;
   StructureMatcher matcher(program);
   const int32_t stTag = tagCode(reinterpret_cast<const uint8_t*>("ST"), 2);
   const Outcome shortOfData = final ? NOT_CLEAN : INCOMPLETE;
