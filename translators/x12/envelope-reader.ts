@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { SeenControlNumbers } from '../seen-control-numbers.js';
 import { GroupError, InterchangeNote, SetError } from './codes.js';
 import { validateGroupHeader, validateIsa } from './envelope-fields.js';
 import { bodySegments, SegmentLexer, type SegmentSink } from './segment-lexer.js';
@@ -78,7 +79,7 @@ interface OpenInterchange {
 interface OpenGroup {
   readonly header: GroupHeader;
   sets: number;
-  readonly setNumbers: Set<string>;
+  readonly setNumbers: SeenControlNumbers;
 }
 
 interface OpenSet {
@@ -292,7 +293,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: X12ReaderOpti
       interchange: owner.header.controlNumber,
     };
     owner.groups += 1;
-    group = { header, sets: 0, setNumbers: new Set() };
+    group = { header, sets: 0, setNumbers: new SeenControlNumbers() };
     handler.group?.(header);
     if (owner.groupNumbers.has(header.controlNumber)) {
       groupError(GroupError.controlNumberInvalid, `Group control number ${quoted(header.controlNumber)} is used twice in interchange ${owner.header.controlNumber}.`, gs);
@@ -312,14 +313,13 @@ export function createX12Reader(handler: EnvelopeHandler, options: X12ReaderOpti
     if (!/^\d{3}$/.test(id)) setError(SetError.identifierInvalid, `ST01 ${quoted(id)} is not a transaction set identifier (three digits).`, st);
     if (!/^[A-Za-z0-9]{4,9}$/.test(controlNumber)) {
       setError(SetError.controlNumberInvalid, `ST02 ${quoted(controlNumber)}, the transaction set control number, must be 4 to 9 letters or digits.`, st);
-    } else if (owner.setNumbers.has(controlNumber)) {
+    } else if (!owner.setNumbers.add(controlNumber)) {
       setError(
         is5010(group) ? SetError.controlNumberNotUnique : SetError.controlNumberInvalid,
         `Transaction set control number ${controlNumber} is used twice in group ${owner.header.controlNumber}.`,
         st,
       );
     }
-    owner.setNumbers.add(controlNumber);
   }
 
   const lexer = new SegmentLexer(sink, options.maxSegmentBytes);

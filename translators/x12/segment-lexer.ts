@@ -270,7 +270,7 @@ export class SegmentLexer {
     this.skimDue = undefined;
     const delimiters = this.delimiters as X12Delimiters;
     const length = this.pending.length;
-    const skimmed = skimSets(run, this.pending.keep(), this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
+    const skimmed = skimSets(run, this.pending.bytes, this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
     const { position } = skimmed;
     const headerPassedOn = run.headerPassedOn && skimmed.sets === 0;
     if (skimmed.stop === SkimStop.full || (skimmed.stop === SkimStop.incomplete && length - position < Math.min(SKIM_BYTES, this.maxSegmentBytes))) {
@@ -401,8 +401,6 @@ export class SegmentLexer {
 class PendingBytes {
   private buffer = Buffer.alloc(0);
   length = 0;
-  /** Bytes already read are referred to from outside (see keep): they are not to be overwritten. */
-  private kept = false;
 
   append(bytes: Uint8Array, start: number, end: number): void {
     const size = end - start;
@@ -415,17 +413,12 @@ class PendingBytes {
   drop(count: number): void {
     if (count === 0) return;
     this.length -= count;
-    if (this.kept || (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES)) this.resize(Math.max(2 * WINDOW_BYTES, this.length), count);
+    if (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES) this.resize(2 * WINDOW_BYTES, count);
     else this.buffer.copyWithin(0, count, count + this.length);
-    this.kept = false;
   }
 
-  /**
-   * The bytes (valid up to `length`), which stay as they are after this read: what follows goes to a new
-   * buffer. Sets read by the fast path keep their bodies here, one buffer a read instead of a copy a set.
-   */
-  keep(): Buffer {
-    this.kept = true;
+  /** The bytes, valid up to `length` until the next append or drop. */
+  get bytes(): Buffer {
     return this.buffer;
   }
 

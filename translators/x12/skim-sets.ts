@@ -12,7 +12,7 @@ export interface SkimProgram {
 
 /** Segments read by the fast path, kept as bytes until someone asks for them (bodySegments). */
 export interface SkimmedBody {
-  /** bytes[start, end) runs from after the ST's terminator to the SE; the buffer is not changed later. */
+  /** bytes[start, end) runs from after the ST's terminator to the SE. */
   readonly bytes: Buffer;
   readonly start: number;
   readonly end: number;
@@ -48,11 +48,17 @@ export interface SkimmedSets {
 /** Room for this many sets per call; a run longer than that is taken up again where it stopped. */
 const SETS_PER_CALL = 256;
 const out = new Int32Array(2 + 5 * SETS_PER_CALL);
+const EMPTY = Buffer.alloc(0);
 
-/** Reads clean sets from bytes[start, end) (file offset `base` at index 0), which must stay as they are, and passes them on. */
+/** Reads clean sets from bytes[start, end) (file offset `base` at index 0) and passes them on. */
 export function skimSets(run: SkimRun, bytes: Buffer, base: number, start: number, end: number, delimiters: X12Delimiters, words: Int32Array, final: boolean, sink: SkimSink): SkimmedSets {
   const sets = skimAddon.skimX12Sets(run.program.native, bytes, start, end, words, final, run.setId, out);
   const separator = delimiters.element;
+  // The bodies copied into one buffer of their size: the bytes given are reused for the chunks that follow.
+  let size = 0;
+  for (let index = 0; index < sets; index += 1) size += (out[4 + 5 * index] as number) - (out[3 + 5 * index] as number) - 1;
+  const bodies = sets > 0 ? Buffer.allocUnsafeSlow(size) : EMPTY;
+  let copied = 0;
   for (let index = 0; index < sets; index += 1) {
     const at = 2 + 5 * index;
     const headerStart = out[at] as number;
@@ -60,7 +66,9 @@ export function skimSets(run: SkimRun, bytes: Buffer, base: number, start: numbe
     const trailerStart = out[at + 2] as number;
     const trailerEnd = out[at + 3] as number;
     if (index > 0 || !run.headerPassedOn) sink.segment(new Segment('ST', bytes.toString('latin1', headerStart, headerEnd), base + headerStart, separator));
-    sink.skimmedBody?.({ bytes, start: headerEnd + 1, end: trailerStart, offset: base + headerEnd + 1, count: (out[at + 4] as number) - 2, program: run.program });
+    const length = bytes.copy(bodies, copied, headerEnd + 1, trailerStart);
+    sink.skimmedBody?.({ bytes: bodies, start: copied, end: copied + length, offset: base + headerEnd + 1, count: (out[at + 4] as number) - 2, program: run.program });
+    copied += length;
     sink.segment(new Segment('SE', bytes.toString('latin1', trailerStart, trailerEnd), base + trailerStart, separator));
   }
   return { stop: out[0] as number, position: out[1] as number, sets };
