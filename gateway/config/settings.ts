@@ -252,6 +252,33 @@ export const settings = {
       default: 30_000,
     }),
   },
+  alerts: {
+    webhookUrl: setting({
+      env: 'EDI_ALERT_WEBHOOK_URL',
+      doc: 'Where alerts (overdue or rejected acknowledgments, quarantined files, exceptions) are POSTed as JSON, signed with the secret alerts/webhook-key (header X-EDI-Signature). Unset: alerts are only written to the log.',
+      parser: optional(text({ pattern: /^https?:\/\/\S+$/, expects: 'an http:// or https:// URL' })),
+      default: undefined,
+      secret: true,
+    }),
+    webhookTimeoutMs: setting({
+      env: 'EDI_ALERT_WEBHOOK_TIMEOUT_MS',
+      doc: 'How long the alerts webhook may take to answer, in milliseconds.',
+      parser: millis(100, 600_000),
+      default: 10_000,
+    }),
+    attempts: setting({
+      env: 'EDI_ALERT_ATTEMPTS',
+      doc: 'How many times an alert is sent to the webhook before it is given up as FAILED; the log has it from the first.',
+      parser: wholeNumber(1, 100),
+      default: 10,
+    }),
+    retryMs: setting({
+      env: 'EDI_ALERT_RETRY_MS',
+      doc: 'After a failed attempt, the wait before an alert is sent again, in milliseconds; it doubles with each failure, up to an hour.',
+      parser: millis(100, 3_600_000),
+      default: 30_000,
+    }),
+  },
   scheduler: {
     pollMs: setting({
       env: 'EDI_SCHEDULER_POLL_MS',

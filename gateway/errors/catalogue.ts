@@ -256,6 +256,76 @@ export const errorCatalogue = {
     httpStatus: 409,
     retryable: false,
   },
+  ALERT_WEBHOOK_FAILED: {
+    summary: 'The alerts webhook (EDI_ALERT_WEBHOOK_URL) did not take an alert: it answered with an error status, could not be reached, or did not answer in time; the alert is sent again later.',
+    httpStatus: 502,
+    retryable: true,
+  },
+  ODOO_UNAVAILABLE: {
+    summary: "Odoo could not be reached, answered that it is unavailable (HTTP 5xx from it or its proxy), lost the connection or did not answer in time; the call is tried again with growing waits.",
+    httpStatus: 503,
+    retryable: true,
+  },
+  ODOO_CONCURRENT_UPDATE: {
+    summary: "Odoo refused the call because another change to the same records was being saved at the same moment (serialization failure, lock); nothing was saved and the call is tried again.",
+    httpStatus: 503,
+    retryable: true,
+  },
+  ODOO_OUTCOME_UNKNOWN: {
+    summary: "A change sent to Odoo got no answer, so it may or may not have been saved; it is never sent again blindly: the gateway first looks for the record it would have made.",
+    httpStatus: 504,
+    retryable: true,
+  },
+  ODOO_CIRCUIT_OPEN: {
+    summary: "Calls to this Odoo are paused after several failures in a row; one call tries again after a cool-down, and the others follow once it succeeds.",
+    httpStatus: 503,
+    retryable: true,
+  },
+  ODOO_LOGIN_REFUSED: {
+    summary: "Odoo refused the gateway's login: the database, user or API key is wrong, expired or revoked (store a new key with edi-gateway secret set odoo/CONNECTION/api-key).",
+    httpStatus: 502,
+    retryable: false,
+  },
+  ODOO_VERSION_UNSUPPORTED: {
+    summary: "The server is not an Odoo version the gateway works with (16 to 19), or did not say which version it is.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  ODOO_REQUEST_INVALID: {
+    summary: "Odoo does not know a model, field or method the gateway asked for in this version, or refused a value's format; the gateway's Odoo mapping needs fixing.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  ODOO_RECORD_REFUSED: {
+    summary: "Odoo refused the record or the action by one of its business rules (a required value missing, a duplicate, a wrong state); its reason is given in its own words.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ODOO_RECORD_MISSING: {
+    summary: "A record the gateway refers to does not exist in Odoo, or was deleted.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ODOO_ACCESS_DENIED: {
+    summary: "The gateway's Odoo user is not allowed to do this; an Odoo administrator must grant the access right.",
+    httpStatus: 502,
+    retryable: false,
+  },
+  ODOO_RECORD_AMBIGUOUS: {
+    summary: "More than one Odoo record carries the document's reference, or its external identifier points at another record; the gateway does not guess which one is meant.",
+    httpStatus: 409,
+    retryable: false,
+  },
+  ODOO_EXTERNAL_ID_STALE: {
+    summary: "The external identifier the gateway gave an Odoo record points at a record that was deleted or is of another kind; someone must decide in Odoo what the document belongs to.",
+    httpStatus: 409,
+    retryable: false,
+  },
+  ODOO_FAILED: {
+    summary: "Odoo failed with an unexpected error, or answered with something that is not its API's reply; the details are in the gateway's log.",
+    httpStatus: 502,
+    retryable: false,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
