@@ -102,7 +102,7 @@ interface AnsweredInterchange {
 async function answerX12(bytes: Buffer, guides: GuideLookup, policy: AckPolicy, options: WriteOptions): Promise<AnsweredInterchange> {
   const offsets = new Map<SetOutcome, number>();
   const outcomes: X12Outcome[] = [];
-  const reader = createX12OutcomeReader({ transactionSet: (set, outcome) => void offsets.set(outcome, set.segments[0]?.offset ?? 0), interchangeEnd: (outcome) => void outcomes.push(outcome) }, guides);
+  const reader = createX12OutcomeReader({ transactionSet: (set, outcome) => void offsets.set(outcome, set.header.offset), interchangeEnd: (outcome) => void outcomes.push(outcome) }, guides);
   reader.write(bytes);
   reader.end();
   const outcome = onlyOne(outcomes);

@@ -45,6 +45,8 @@ export interface TransactionSet {
   readonly header: Segment;
   /** ST through SE (or through the last segment read when SE is missing). */
   readonly segments: readonly Segment[];
+  /** How many segments `segments` holds, known without making them. */
+  readonly segmentCount: number;
   readonly interchange: string;
   readonly group: string;
   readonly groupVersion: string;
@@ -153,6 +155,7 @@ export function createX12Reader(handler: EnvelopeHandler, options: X12ReaderOpti
       id: element(open.st, 1),
       controlNumber,
       header: open.st,
+      segmentCount: open.count,
       get segments() {
         // ST, the body read in one pass, and SE, made when first asked for.
         segments ??= [open.st, ...bodySegments(body as SkimmedBody, delimiters), ...open.segments.slice(1)];

@@ -45,7 +45,7 @@ export const inspectCommand: Command = {
               },
               transactionSet: (set) => {
                 counts.sets += 1;
-                out.set(set.id, set.controlNumber, set.segments.length, set.segments[0]?.offset ?? 0);
+                out.set(set.id, set.controlNumber, set.segmentCount, set.header.offset);
               },
               diagnostic,
             },
