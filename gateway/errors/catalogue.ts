@@ -96,6 +96,16 @@ export const errorCatalogue = {
     httpStatus: 422,
     retryable: false,
   },
+  USAGE_MISMATCH: {
+    summary: "The file's interchange is marked test while the partner is in production, or production while the partner is in test; it was refused or quarantined as the partner's profile says (receiving.otherUsage), never processed.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  DUPLICATE_INTERCHANGE: {
+    summary: 'An interchange with the same sender, receiver and control number came in before from this partner, within the window its profile sets; it was acknowledged as a duplicate and not processed again. Support may force it through.',
+    httpStatus: 409,
+    retryable: false,
+  },
   PROFILE_INVALID: {
     summary: 'A partner profile has fields that are missing or wrong; each problem names the field and, for a file, its line.',
     httpStatus: 422,

@@ -13,6 +13,7 @@ import { insertAcknowledgment, listStoredInterchanges, setSetOutcomes, type SetO
 import { appendEvent } from '../store/sql/events.js';
 import { getProfileVersion } from '../store/sql/partner-profiles.js';
 import { lockReceivedFile, readFileContent, setFileState } from '../store/sql/received-files.js';
+import { holdDuplicate } from './hold-duplicate.js';
 import { createEdifactOutcomeReader, createX12OutcomeReader, writeContrl, writeX12Acknowledgment, type WriteOptions, type WrittenAcknowledgment } from './make-acknowledgments.js';
 import { AcknowledgmentState, FileState, SetState, canMove } from './states.js';
 
@@ -49,7 +50,10 @@ export async function acknowledgeFile(deps: { pool: Pool; actor: string }, fileI
     const written: { readonly interchange: StoredInterchange; readonly acknowledgment: WrittenAcknowledgment }[] = [];
     for (const interchange of await listStoredInterchanges(tx, fileId)) {
       const bytes = content.subarray(interchange.start, interchange.end);
-      const validated = file.standard === 'EDIFACT' ? await answerEdifact(bytes, guides, contrlPolicy(profile), options) : await answerX12(bytes, guides, x12Policy(profile), options);
+      const duplicate = await holdDuplicate(tx, deps.actor, file, profile, interchange);
+      const extra = duplicate ? [duplicate] : [];
+      const validated =
+        file.standard === 'EDIFACT' ? await answerEdifact(bytes, guides, contrlPolicy(profile), options, extra) : await answerX12(bytes, guides, x12Policy(profile), options, extra);
       for (const set of interchange.sets) {
         const verdict = validated.verdicts.get(set.start - interchange.start);
         if (!verdict) throw new Error(`Set ${set.id} of file ${fileId}, stored at byte ${set.start}, was not found again by the validating reader.`);
@@ -99,13 +103,13 @@ interface AnsweredInterchange {
 }
 
 /** An X12 interchange's sets judged as its 997/999 judges them, and its acknowledgment. */
-async function answerX12(bytes: Buffer, guides: GuideLookup, policy: AckPolicy, options: WriteOptions): Promise<AnsweredInterchange> {
+async function answerX12(bytes: Buffer, guides: GuideLookup, policy: AckPolicy, options: WriteOptions, extra: readonly Diagnostic[]): Promise<AnsweredInterchange> {
   const offsets = new Map<SetOutcome, number>();
   const outcomes: X12Outcome[] = [];
   const reader = createX12OutcomeReader({ transactionSet: (set, outcome) => void offsets.set(outcome, set.header.offset), interchangeEnd: (outcome) => void outcomes.push(outcome) }, guides);
   reader.write(bytes);
   reader.end();
-  const outcome = onlyOne(outcomes);
+  const outcome = withFindings(onlyOne(outcomes), extra);
   // A rejected interchange is not processed, nor is a group its 997/999 rejects (AK905).
   const above = new Map<SetOutcome, Diagnostic[]>();
   for (const group of outcome.groups) {
@@ -122,13 +126,13 @@ async function answerX12(bytes: Buffer, guides: GuideLookup, policy: AckPolicy, 
 }
 
 /** An EDIFACT interchange's messages judged as its CONTRL judges them, and its CONTRL. */
-async function answerEdifact(bytes: Buffer, guides: GuideLookup, policy: ContrlPolicy, options: WriteOptions): Promise<AnsweredInterchange> {
+async function answerEdifact(bytes: Buffer, guides: GuideLookup, policy: ContrlPolicy, options: WriteOptions, extra: readonly Diagnostic[]): Promise<AnsweredInterchange> {
   const offsets = new Map<MessageOutcome, number>();
   const outcomes: EdifactOutcome[] = [];
   const reader = createEdifactOutcomeReader({ message: (message, outcome) => void offsets.set(outcome, message.segments[0]?.offset ?? 0), interchangeEnd: (outcome) => void outcomes.push(outcome) }, guides);
   reader.write(bytes);
   reader.end();
-  const outcome = onlyOne(outcomes);
+  const outcome = withFindings(onlyOne(outcomes), extra);
   // A level rejected rejects everything below it.
   const above = new Map<MessageOutcome, Diagnostic[]>();
   for (const group of outcome.groups) {
@@ -147,6 +151,11 @@ async function answerEdifact(bytes: Buffer, guides: GuideLookup, policy: ContrlP
 function verdict(envelope: readonly Diagnostic[], own: readonly Diagnostic[], rejectedOnItsOwn: boolean): Verdict {
   const rejected = envelope.length > 0 || rejectedOnItsOwn;
   return { state: rejected ? SetState.REJECTED : SetState.ACCEPTED, diagnostics: [...envelope, ...own] };
+}
+
+/** The interchange's outcome with findings about it from outside its bytes (a duplicate of an earlier one). */
+function withFindings<T extends { readonly diagnostics: readonly Diagnostic[] }>(outcome: T, extra: readonly Diagnostic[]): T {
+  return extra.length === 0 ? outcome : { ...outcome, diagnostics: [...outcome.diagnostics, ...extra] };
 }
 
 /** The bytes of one stored interchange read back as one interchange: the parse step found it so. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
 import { withTransaction, type Pool, type PoolClient } from '../store/pool.js';
 import { appendEvent } from '../store/sql/events.js';
@@ -6,6 +7,7 @@ import { insertFunctionalGroups, insertInterchange, insertTransactionSets } from
 import { lockReceivedFile, readFileContent, setFileState, type ReceivedFile } from '../store/sql/received-files.js';
 import { checkReceivers } from './check-receivers.js';
 import { checkSenders } from './check-senders.js';
+import { checkUsage } from './check-usage.js';
 import { readEnvelopes, type EnvelopeInterchange } from './read-envelopes.js';
 import { FileState, SetState, canMove } from './states.js';
 
@@ -26,7 +28,8 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
     const standard = file.standard;
     if (standard !== 'X12' && standard !== 'EDIFACT') throw new Error(`File ${fileId} is IDENTIFIED with no standard (${String(standard)}).`);
 
-    const reading = readEnvelopes(await readFileContent(tx, fileId), standard);
+    const content = await readFileContent(tx, fileId);
+    const reading = readEnvelopes(content, standard);
     if (!reading.readable) {
       await setAside(tx, deps.actor, file, { state: FileState.REJECTED, event: 'file.rejected', code: 'ENVELOPE_UNREADABLE', reason: reading.reason });
       return 'rejected';
@@ -50,10 +53,17 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
       await setAside(tx, deps.actor, file, { state: FileState.REJECTED, event: 'file.receiver-mismatch', code: misaddressed.code, reason, details });
       return 'rejected';
     }
+    const otherUsage = profile && checkUsage(profile.profile, reading.interchanges);
+    if (otherUsage) {
+      const { reason, then, ...details } = otherUsage;
+      const state = then === 'quarantine' ? FileState.QUARANTINED : FileState.REJECTED;
+      await setAside(tx, deps.actor, file, { state, event: 'file.usage-mismatch', code: otherUsage.code, reason, details });
+      return then === 'quarantine' ? 'quarantined' : 'rejected';
+    }
 
     const counts = { interchanges: 0, groups: 0, sets: 0 };
     for (const interchange of reading.interchanges) {
-      const stored = await storeInterchange(tx, file, interchange);
+      const stored = await storeInterchange(tx, file, interchange, content);
       counts.interchanges += 1;
       counts.groups += stored.groups;
       counts.sets += stored.sets;
@@ -64,8 +74,9 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
   });
 }
 
-async function storeInterchange(tx: PoolClient, file: ReceivedFile, interchange: EnvelopeInterchange): Promise<{ groups: number; sets: number }> {
-  const interchangeId = await insertInterchange(tx, { fileId: file.id, partner: file.partner, ...interchange });
+async function storeInterchange(tx: PoolClient, file: ReceivedFile, interchange: EnvelopeInterchange, content: Buffer): Promise<{ groups: number; sets: number }> {
+  const contentHash = createHash('sha256').update(content.subarray(interchange.range.start, interchange.range.end)).digest('hex');
+  const interchangeId = await insertInterchange(tx, { fileId: file.id, partner: file.partner, ...interchange, contentHash });
   const groupIds = await insertFunctionalGroups(tx, interchangeId, interchange.groups);
   const sets = [
     ...interchange.sets.map((set) => ({ ...set, groupId: null })),

@@ -4,6 +4,7 @@ import { AcknowledgmentsSchema } from './acknowledgments.js';
 import { DocumentSchema } from './documents.js';
 import { IdentitiesSchema } from './identities.js';
 import { OdooSchema } from './odoo.js';
+import { ReceivingSchema } from './receiving.js';
 import { TransportsSchema } from './transports.js';
 
 // One trading partner's profile, as the gateway uses it once the partner's own values, its group's and the
@@ -53,6 +54,7 @@ export const PartnerProfileSchema = fields(
     identities: IdentitiesSchema,
     documents: list('The documents the partner exchanges with us; each business document at most once per direction.', DocumentSchema, { minItems: 1 }),
     acknowledgments: AcknowledgmentsSchema,
+    receiving: Type.Optional(ReceivingSchema),
     transports: Type.Optional(TransportsSchema),
     odoo: OdooSchema,
   },

@@ -27,6 +27,7 @@ function x12Partner(id: string, isaId: string, send: PartnerProfile['acknowledgm
   return {
     ...minimal,
     id,
+    usage: 'production',
     version: '004010',
     identities: { ...minimal.identities, partner: { x12: { isaQualifier: 'ZZ', isaId, gsId: isaId } } },
     acknowledgments: { ...minimal.acknowledgments, send },
@@ -37,6 +38,7 @@ function x12Partner(id: string, isaId: string, send: PartnerProfile['acknowledgm
 const edifactPartner: PartnerProfile = {
   ...minimal,
   id: 'globex',
+  usage: 'production',
   standard: 'EDIFACT',
   version: 'D96A',
   identities: { ...minimal.identities, partner: { edifact: { unbId: '4098765000002', unbQualifier: '14' } }, ours: { edifact: { unbId: '4012345000009', unbQualifier: '14' } } },
@@ -271,6 +273,69 @@ describe('delivery', () => {
     expect(deliver).toContain((await acknowledgmentsOf(withMailbox))[0]?.id);
     expect(deliver).not.toContain((await acknowledgmentsOf(withoutMailbox))[0]?.id);
     expect(swept.files.PARSED).toBe(1);
+  });
+});
+
+describe('duplicates', () => {
+  const exceptionsOf = async (fileId: string) =>
+    (await pool.query('SELECT code, message, actions, state FROM exceptions WHERE file_id = $1 ORDER BY id', [fileId])).rows as { code: string; message: string; actions: string[]; state: string }[];
+
+  it('acknowledges an interchange sent again as a duplicate (TA1 025), processes none of its sets, and opens one exception support may force', async () => {
+    const content = x12File('ACMEX12', '000000801', [order('0801')]);
+    const first = await parsed('acme', content);
+    expect((await acknowledgeFile({ pool, actor }, first)).outcome).toBe('acknowledged');
+    const again = await parsed('acme', content);
+    expect((await acknowledgeFile({ pool, actor }, again)).outcome).toBe('acknowledged');
+    expect(await acknowledgeFile({ pool, actor }, again)).toEqual({ outcome: 'already-done' });
+
+    expect((await setsOf(again)).map((set) => [set.control_number, set.state, set.diagnostics[0]?.code])).toEqual([['0801', 'REJECTED', '025']]);
+    const [ack] = await acknowledgmentsOf(again);
+    expect(ack?.kind).toBe('TA1');
+    expect(ack?.text).toContain('TA1*000000801*250101*1200*R*025~');
+    const exceptions = await exceptionsOf(again);
+    expect(exceptions).toEqual([
+      {
+        code: 'DUPLICATE_INTERCHANGE',
+        message: `Interchange 000000801 from ACMEX12 to 123456789 came in before, in file ${first}, with the same bytes; it is not processed again.`,
+        actions: ['FORCE', 'DISMISS'],
+        state: 'OPEN',
+      },
+    ]);
+    expect((await listEvents(pool, 'file', again)).map((event) => event.type)).toContain('file.duplicate');
+    expect((await pool.query("SELECT count(*)::int AS n FROM alerts WHERE kind = 'exception-opened' AND file_id = $1", [again])).rows[0].n).toBe(1);
+  });
+
+  it('tells changed bytes from the same bytes, and lets a new control number or another partner through', async () => {
+    const first = await parsed('acme', x12File('ACMEX12', '000000802', [order('0802')]));
+    await acknowledgeFile({ pool, actor }, first);
+    const changed = await parsed('acme', x12File('ACMEX12', '000000802', [order('0802', '20250102')]));
+    await acknowledgeFile({ pool, actor }, changed);
+    expect((await exceptionsOf(changed))[0]?.message).toContain('with other bytes');
+
+    const renumbered = await parsed('acme', x12File('ACMEX12', '000000803', [order('0802')]));
+    await acknowledgeFile({ pool, actor }, renumbered);
+    expect((await setsOf(renumbered)).map((set) => set.state)).toEqual(['ACCEPTED']);
+    expect(await exceptionsOf(renumbered)).toEqual([]);
+  });
+
+  it('lets an interchange through again once the partner\'s window is over', async () => {
+    const first = await parsed('acme', x12File('ACMEX12', '000000804', [order('0804')]));
+    await acknowledgeFile({ pool, actor }, first);
+    await pool.query("UPDATE interchanges SET created_at = now() - interval '91 days' WHERE file_id = $1", [first]);
+    const later = await parsed('acme', x12File('ACMEX12', '000000804', [order('0804')]));
+    await acknowledgeFile({ pool, actor }, later);
+    expect((await setsOf(later)).map((set) => set.state)).toEqual(['ACCEPTED']);
+  });
+
+  it('answers a duplicate EDIFACT interchange with CONTRL 26', async () => {
+    const interchange = "UNB+UNOC:3+4098765000002:14+4012345000009:14+250101:1200+DUP1'UNH+1+ORDERS:D:96A:UN'BGM+220+PO1+9'DTM+137:20250101:102'UNT+4+1'UNZ+1+DUP1'";
+    const first = await parsed('globex', interchange);
+    await acknowledgeFile({ pool, actor }, first);
+    const again = await parsed('globex', interchange);
+    await acknowledgeFile({ pool, actor }, again);
+    const [contrl] = await acknowledgmentsOf(again);
+    expect(contrl?.text).toMatch(/UCI\+DUP1\+4098765000002:14\+4012345000009:14\+4\+26/);
+    expect((await exceptionsOf(again)).map((exception) => exception.code)).toEqual(['DUPLICATE_INTERCHANGE']);
   });
 });
 

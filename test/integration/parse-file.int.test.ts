@@ -14,11 +14,11 @@ let pool: Pool;
 const minimal = loadYamlProfile({ file: 'test/fixtures/partners/minimal.yaml' });
 
 function x12Partner(id: string, isaId: string): PartnerProfile {
-  return { ...minimal, id, identities: { ...minimal.identities, partner: { x12: { isaQualifier: 'ZZ', isaId, gsId: isaId } } } };
+  return { ...minimal, id, usage: 'production', identities: { ...minimal.identities, partner: { x12: { isaQualifier: 'ZZ', isaId, gsId: isaId } } } };
 }
 
 function edifactPartner(id: string, unbId: string, unbQualifier: string): PartnerProfile {
-  return { ...minimal, id, standard: 'EDIFACT', version: 'D96A', identities: { partner: { edifact: { unbId, unbQualifier } }, ours: { edifact: { unbId: '4012345000009', unbQualifier: '14' } } } };
+  return { ...minimal, id, usage: 'production', standard: 'EDIFACT', version: 'D96A', identities: { partner: { edifact: { unbId, unbQualifier } }, ours: { edifact: { unbId: '4012345000009', unbQualifier: '14' } } } };
 }
 
 beforeAll(async () => {
@@ -76,10 +76,10 @@ async function fileRow(fileId: string) {
 }
 
 describe('parse step, X12', () => {
-  // Two interchanges: the first with two groups (two 850s, one 856), the second, a test interchange with
-  // line breaks after its terminators, with one group of one 850.
+  // Two interchanges: the first with two groups (two 850s, one 856), the second with line breaks after its
+  // terminators, with one group of one 850.
   const first = [isa('ACMEX12', '000000101', 'P'), 'GS*PO*ACMEX12*THREEPL*20250101*1200*1*X*004010~', st('850', '0001'), st('850', '0002'), 'GE*2*1~', 'GS*SH*ACMEX12*THREEPL*20250101*1200*2*X*004010~', st('856', '0003'), 'GE*1*2~', 'IEA*2*000000101~'].join('');
-  const second = [isa('ACMEX12', '000000102', 'T'), 'GS*PO*ACMEX12*THREEPL*20250101*1200*7*X*005010~', st('850', '0701'), 'GE*1*7~', 'IEA*1*000000102~'].join('').replaceAll('~', '~\r\n');
+  const second = [isa('ACMEX12', '000000102', 'P'), 'GS*PO*ACMEX12*THREEPL*20250101*1200*7*X*005010~', st('850', '0701'), 'GE*1*7~', 'IEA*1*000000102~'].join('').replaceAll('~', '~\r\n');
   const file = `${first}\r\n${second}`;
 
   it('stores every interchange, group and set with its control numbers and the bytes it came from', async () => {
@@ -91,7 +91,7 @@ describe('parse step, X12', () => {
     const parties = { partner: 'acme', standard: 'X12', sender_qualifier: 'ZZ', sender_id: 'ACMEX12', receiver_qualifier: '01', receiver_id: '123456789' };
     expect(interchanges).toEqual([
       expect.objectContaining({ ...parties, control_number: '000000101', usage: 'production' }),
-      expect.objectContaining({ ...parties, control_number: '000000102', usage: 'test' }),
+      expect.objectContaining({ ...parties, control_number: '000000102', usage: 'production' }),
     ]);
     expect(interchanges.map(slice)).toEqual([first, second.trimEnd()]);
 
@@ -147,7 +147,7 @@ describe('parse step, X12', () => {
 });
 
 describe('parse step, EDIFACT', () => {
-  const unb = (reference: string, test = '') => `UNB+UNOC:3+4098765000002:14+4012345000009:14+250101:1200+${reference}${test ? `++++++${test}` : ''}'`;
+  const unb = (reference: string) => `UNB+UNOC:3+4098765000002:14+4012345000009:14+250101:1200+${reference}'`;
 
   it('stores a UNG group and its messages; the interchange starts at its UNA', async () => {
     // A released terminator in the trailer's reference: the message ends at the next one.
@@ -168,12 +168,12 @@ describe('parse step, EDIFACT', () => {
 
   it('stores messages with no group when the interchange has no UNG', async () => {
     const messages = ["UNH+1+ORDERS:D:96A:UN'BGM+220+PO2+9'UNT+3+1'", "UNH+2+DESADV:D:96A:UN'BGM+351+ASN3+9'UNT+3+2'"];
-    const interchange = `${unb('REF2', '1')}${messages.join('')}UNZ+2+REF2'`;
+    const interchange = `${unb('REF2')}${messages.join('')}UNZ+2+REF2'`;
     const fileId = await identified('globex', interchange);
     expect(await parseFile({ pool, actor }, fileId)).toBe('parsed');
 
     const { interchanges, groups, sets, slice } = await rowsOf(fileId);
-    expect(interchanges.map((row) => [row.control_number, row.usage])).toEqual([['REF2', 'test']]);
+    expect(interchanges.map((row) => [row.control_number, row.usage])).toEqual([['REF2', 'production']]);
     expect(interchanges.map(slice)).toEqual([interchange]);
     expect(groups).toEqual([]);
     expect(sets.map((row) => [row.message_type, row.control_number, row.group_id])).toEqual([
@@ -249,6 +249,35 @@ describe('partner identification', () => {
     expect(row).toMatchObject({ state: 'REJECTED', code: 'ENVELOPE_UNREADABLE' });
     expect(row.reason).toMatch(/^The interchange cannot be read: /);
     expect((await listEvents(pool, 'file', fileId)).at(-1)).toMatchObject({ type: 'file.rejected', details: { code: 'ENVELOPE_UNREADABLE' } });
+  });
+});
+
+describe('test and production', () => {
+  const interchange = (usage: 'P' | 'T') => `${isa('ACMEX12', '000000401', usage)}GS*PO*ACMEX12*THREEPL*20250101*1200*1*X*004010~${st('850', '0001')}GE*1*1~IEA*1*000000401~`;
+
+  it('refuses a test interchange from a partner in production, naming the interchange and the usage, and stores no rows', async () => {
+    const fileId = await identified('acme', interchange('T'));
+    expect(await parseFile({ pool, actor }, fileId)).toBe('rejected');
+    expect(await fileRow(fileId)).toEqual({
+      state: 'REJECTED',
+      code: 'USAGE_MISMATCH',
+      reason: 'Interchange 000000401 is marked test (ISA15 = T), but acme is a partner in production; it is not processed, so that test data never mixes with production data.',
+    });
+    expect((await rowsOf(fileId)).interchanges).toEqual([]);
+    expect((await listEvents(pool, 'file', fileId)).map((event) => event.type)).toContain('file.usage-mismatch');
+  });
+
+  it('quarantines a production interchange from a partner in test when its profile says so', async () => {
+    const profile: PartnerProfile = { ...x12Partner('testing', 'TESTINGCO'), usage: 'test', receiving: { duplicateWindowDays: 90, otherUsage: 'quarantine' } };
+    await withTransaction(pool, (client) => saveProfileVersion(client, { profile, basedOn: undefined, changedBy: 'test', change: 'created' }));
+    const fileId = await identified('testing', interchange('P').replaceAll('ACMEX12', 'TESTINGCO'));
+    expect(await parseFile({ pool, actor }, fileId)).toBe('quarantined');
+    expect(await fileRow(fileId)).toEqual(expect.objectContaining({ state: 'QUARANTINED', code: 'USAGE_MISMATCH' }));
+  });
+
+  it('parses an interchange marked for the partner\'s own usage', async () => {
+    const fileId = await identified('acme', interchange('P').replace('000000401', '000000402').replace('IEA*1*000000401', 'IEA*1*000000402'));
+    expect(await parseFile({ pool, actor }, fileId)).toBe('parsed');
   });
 });
 

@@ -68,7 +68,7 @@ describe('loadYamlProfile', () => {
   describe('refuses a bad profile with the file, line and column, the field and the reason', () => {
     const cases: [string, string, string, string][] = [
       ['an unknown field', '    direction: in\n', '    direction: in\n    directon: out\n', `22:5 documents[0].directon: is not a field here; did you mean 'direction'?`],
-      ['an unknown top-level field', 'usage: test\n', 'usage: test\ncolour: blue\n', '5:1 colour: is not a field here; the fields here are id, name, group, usage, standard, version, delimiters, identities, documents, acknowledgments, transports, odoo'],
+      ['an unknown top-level field', 'usage: test\n', 'usage: test\ncolour: blue\n', '5:1 colour: is not a field here; the fields here are id, name, group, usage, standard, version, delimiters, identities, documents, acknowledgments, receiving, transports, odoo'],
       ['a wrong direction', '    direction: in\n', '    direction: inbound\n', `21:5 documents[0].direction: must be 'in' or 'out', got 'inbound'`],
       ['a wrong standard', 'standard: X12', 'standard: x12', `5:1 standard: must be 'X12' or 'EDIFACT', got 'x12'`],
       ['a missing ISA id', '      isaId: ACMERETAIL\n', '', '9:5 identities.partner.x12.isaId: is required; it holds: ISA06 (sender) or ISA08 (receiver): the interchange id, at most 15 characters. Write it without the trailing spaces; the gateway pads it to 15.'],
@@ -96,7 +96,7 @@ describe('loadYamlProfile', () => {
     const file = variant('usage: test\nstandard: X12\n', 'usage: live\nstandard: X12\ncolour: blue\n');
     expect(problems({ file })).toEqual([
       `${file}:4:1 usage: must be 'test' or 'production', got 'live'`,
-      `${file}:6:1 colour: is not a field here; the fields here are id, name, group, usage, standard, version, delimiters, identities, documents, acknowledgments, transports, odoo`,
+      `${file}:6:1 colour: is not a field here; the fields here are id, name, group, usage, standard, version, delimiters, identities, documents, acknowledgments, receiving, transports, odoo`,
     ]);
   });
 

@@ -20,6 +20,8 @@ export interface NewInterchange {
   readonly controlNumber: string;
   readonly usage: 'test' | 'production';
   readonly range: ByteRange;
+  /** SHA-256 of the interchange's bytes, hex: a duplicate sent as it was has the same. */
+  readonly contentHash: string;
 }
 
 export interface NewFunctionalGroup {
@@ -43,10 +45,23 @@ export async function insertInterchange(db: Queryable, interchange: NewInterchan
   const { sender, receiver, range } = interchange;
   const result = await db.query<{ id: string }>(
     `INSERT INTO interchanges (file_id, partner, standard, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
-                               control_number, usage, start_offset, end_offset)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                               control_number, usage, start_offset, end_offset, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      RETURNING id::text`,
-    [interchange.fileId, interchange.partner, interchange.standard, sender.qualifier, sender.id, receiver.qualifier, receiver.id, interchange.controlNumber, interchange.usage, range.start, range.end],
+    [
+      interchange.fileId,
+      interchange.partner,
+      interchange.standard,
+      sender.qualifier,
+      sender.id,
+      receiver.qualifier,
+      receiver.id,
+      interchange.controlNumber,
+      interchange.usage,
+      range.start,
+      range.end,
+      interchange.contentHash,
+    ],
   );
   return (result.rows[0] as { id: string }).id;
 }
@@ -88,4 +103,42 @@ export async function insertTransactionSets(db: Queryable, interchangeId: string
       sets.map((set) => set.state),
     ],
   );
+}
+
+export interface EarlierInterchange {
+  readonly id: string;
+  readonly fileId: string;
+  /** The same bytes as the one it was found for. */
+  readonly identical: boolean;
+  /** What both have: ISA13 / UNB 0020, and the sender's and receiver's ids. */
+  readonly controlNumber: string;
+  readonly senderId: string;
+  readonly receiverId: string;
+}
+
+/**
+ * The first interchange before this one from the same partner with the same sender, receiver and control
+ * number, received within `windowDays` in a file that was not refused or set aside, and not itself a
+ * duplicate held back. Undefined when there is none, or when support forced this one through.
+ */
+export async function findEarlierInterchange(db: Queryable, interchangeId: string, windowDays: number): Promise<EarlierInterchange | undefined> {
+  const result = await db.query<EarlierInterchange>(
+    `SELECT e.id::text, e.file_id::text AS "fileId", e.content_hash = i.content_hash AS identical,
+            i.control_number AS "controlNumber", i.sender_id AS "senderId", i.receiver_id AS "receiverId"
+       FROM interchanges i
+       JOIN interchanges e ON e.partner = i.partner AND e.control_number = i.control_number
+                          AND e.sender_qualifier = i.sender_qualifier AND e.sender_id = i.sender_id
+                          AND e.receiver_qualifier = i.receiver_qualifier AND e.receiver_id = i.receiver_id
+                          AND e.id < i.id AND e.created_at >= i.created_at - make_interval(days => $2)
+       JOIN received_files f ON f.id = e.file_id AND f.state NOT IN ('REJECTED', 'QUARANTINED')
+      WHERE i.id = $1 AND i.duplicate_forced_by IS NULL
+        AND (e.duplicate_of IS NULL OR e.duplicate_forced_by IS NOT NULL)
+      ORDER BY e.id LIMIT 1`,
+    [interchangeId, windowDays],
+  );
+  return result.rows[0];
+}
+
+export async function markDuplicate(db: Queryable, interchangeId: string, originalId: string): Promise<void> {
+  await db.query('UPDATE interchanges SET duplicate_of = $2 WHERE id = $1', [interchangeId, originalId]);
 }
