@@ -42,10 +42,15 @@ async function benchGateway(report: Report): Promise<void> {
       const number = String(index + 1).padStart(4, '0');
       return `ST*850*${number}~BEG*00*SA*PO${number}**20250101~PO1*1*1*EA*9.99**BP*SKU-1~CTT*1~SE*5*${number}~`;
     });
-    const content = `ISA*00*          *00*          *ZZ*DEMORETAILER   *ZZ*THREEPL        *250101*1200*U*00401*000000001*0*P*>~GS*PO*DEMORETAILER*THREEPL*20250101*1200*1*X*004010~${sets.join('')}GE*50*1~IEA*1*000000001~`;
+    // Each file its own interchange control number, as a partner numbers them (the same twice is a duplicate),
+    // and marked test, as the demo partner is.
+    const content = (index: number) => {
+      const control = String(index + 1).padStart(9, '0');
+      return `ISA*00*          *00*          *ZZ*DEMORETAILER   *ZZ*THREEPL        *250101*1200*U*00401*${control}*0*T*>~GS*PO*DEMORETAILER*THREEPL*20250101*1200*1*X*004010~${sets.join('')}GE*50*1~IEA*1*${control}~`;
+    };
     const throughput = await timed(async () => {
       for (let index = 0; index < FILES; index += 1) {
-        await fs.writeFile(path.join(partner, `f${index}.part`), content);
+        await fs.writeFile(path.join(partner, `f${index}.part`), content(index));
         await fs.rename(path.join(partner, `f${index}.part`), path.join(partner, `f${index}.x12`));
       }
       await waitFor(`${FILES} files to be acknowledged`, async () => {
@@ -53,7 +58,7 @@ async function benchGateway(report: Report): Promise<void> {
         return (await response.text()).includes(`edi_gateway_files{state="ACKNOWLEDGED"} ${FILES}`);
       }, 300_000);
     });
-    report(`drop folder to ACKNOWLEDGED (stored, parsed, validated, 997 made), ${FILES} files of ${content.length} bytes`, `${(throughput.ms / 1000).toFixed(2)} s, ${(FILES / (throughput.ms / 1000)).toFixed(0)} files/s`);
+    report(`drop folder to ACKNOWLEDGED (stored, parsed, validated, 997 made), ${FILES} files of ${content(0).length} bytes`, `${(throughput.ms / 1000).toFixed(2)} s, ${(FILES / (throughput.ms / 1000)).toFixed(0)} files/s`);
     const rss = (await (await fetch(`${first.value}/metrics`)).text()).match(/edi_gateway_process_resident_memory_bytes (\d+)/)?.[1];
     report('resident memory after the run', `${(Number(rss) / 1024 / 1024).toFixed(0)} MiB`);
 
