@@ -27,13 +27,19 @@ export interface SchedulerOptions {
   readonly log: Logger;
   readonly pollMs: number;
   readonly concurrency: number;
+  /** How long a job stays locked to this instance (30 s unless given): the work of an instance that died waits no longer. */
+  readonly lockMs?: number;
   readonly onJobDone?: (name: string, outcome: 'succeeded' | 'failed') => void;
 }
 
 /** Agenda 6 on the gateway's own PostgreSQL; the tables are created by migrate(). */
 export function createScheduler(options: SchedulerOptions): Scheduler {
+  const backend = new PostgresBackend({ pool: options.pool, tableName: SCHEDULER_TABLE, ensureSchema: false });
+  // Its LISTEN connection reports a lost database as an 'error' event and reconnects by itself; unheard, the
+  // event would end the process (a PostgreSQL restart must not).
+  backend.notificationChannel?.on('error', (error: unknown) => options.log.warn({ err: error }, 'scheduler notifications lost their database connection; reconnecting'));
   const agenda = new Agenda({
-    backend: new PostgresBackend({ pool: options.pool, tableName: SCHEDULER_TABLE, ensureSchema: false }),
+    backend,
     name: options.instance,
     processEvery: options.pollMs,
     defaultConcurrency: options.concurrency,
@@ -59,7 +65,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           inFlight.delete(work);
         }
       },
-      { removeOnComplete: job.everyMs === undefined },
+      { removeOnComplete: job.everyMs === undefined, lockLifetime: options.lockMs ?? 30_000 },
     );
   };
 
