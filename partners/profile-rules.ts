@@ -119,6 +119,9 @@ function transportProblems({ transports }: PartnerProfile): ProfileProblem[] {
   for (const [index, user] of (transports?.sftpMailbox?.users ?? []).entries()) {
     if (seen.has(user.username)) problems.push(problem(['transports', 'sftpMailbox', 'users', index, 'username'], `'${user.username}' is listed twice`));
     seen.add(user.username);
+    if (user.publicKeys === undefined && user.passwordHash === undefined) {
+      problems.push(problem(['transports', 'sftpMailbox', 'users', index], 'needs publicKeys, a passwordHash or both: with neither, nobody can log in with it'));
+    }
   }
   return problems;
 }

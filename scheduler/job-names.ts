@@ -5,9 +5,17 @@ export const JobName = {
   parseFile: 'parse-file',
   acknowledgeFile: 'acknowledge-file',
   deliverAcknowledgment: 'deliver-acknowledgment',
+  translateFile: 'translate-file',
+  syncDocument: 'sync-document',
+  sendAlerts: 'send-alerts',
   sweepStuckFiles: 'sweep-stuck-files',
   sftpRemoteDuePolls: 'sftp-remote-due-polls',
   sftpRemotePoll: 'sftp-remote-poll',
+  renderDocument: 'render-document',
+  deliverDocument: 'deliver-document',
+  reconcileAcknowledgments: 'reconcile-acknowledgments',
+  settleOverdueDocument: 'settle-overdue-document',
+  sweepOutbound: 'sweep-outbound',
 } as const;
 
 export type JobName = (typeof JobName)[keyof typeof JobName];

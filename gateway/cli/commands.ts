@@ -1,6 +1,10 @@
 import type { Command } from './command.js';
 import { ackCommand } from './commands/ack.js';
 import { configCommand } from './commands/config-show.js';
+import { documentsListCommand } from './commands/documents-list.js';
+import { documentsShowCommand } from './commands/documents-show.js';
+import { exceptionsListCommand } from './commands/exceptions-list.js';
+import { exceptionsResolveCommand } from './commands/exceptions-resolve.js';
 import { filesListCommand } from './commands/files-list.js';
 import { inspectCommand } from './commands/inspect.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -12,16 +16,23 @@ import { partnerShowCommand } from './commands/partner-show.js';
 import { partnerTestCommand } from './commands/partner-test.js';
 import { partnerValidateCommand } from './commands/partner-validate.js';
 import { renderCommand } from './commands/render.js';
+import { resubmitCommand } from './commands/resubmit.js';
 import { secretListCommand } from './commands/secret-list.js';
 import { secretSetCommand } from './commands/secret-set.js';
+import { sendCommand } from './commands/send.js';
 import { sftpHashPasswordCommand } from './commands/sftp-hash-password.js';
 import { startCommand } from './commands/start.js';
 import { translateCommand } from './commands/translate.js';
+import { userAddCommand } from './commands/user-add.js';
+import { userListCommand } from './commands/user-list.js';
+import { userPasswordCommand } from './commands/user-password.js';
 
 /** Every sub-command of `edi-gateway`, in the order --help lists them. */
 export const commands: readonly Command[] = [
   startCommand,
   filesListCommand,
+  exceptionsListCommand,
+  exceptionsResolveCommand,
   inspectCommand,
   ackCommand,
   partnerNewCommand,
@@ -33,9 +44,16 @@ export const commands: readonly Command[] = [
   partnerPromoteCommand,
   translateCommand,
   renderCommand,
+  sendCommand,
+  resubmitCommand,
+  documentsListCommand,
+  documentsShowCommand,
   secretSetCommand,
   secretListCommand,
   sftpHashPasswordCommand,
+  userAddCommand,
+  userListCommand,
+  userPasswordCommand,
   migrateCommand,
   configCommand,
 ];

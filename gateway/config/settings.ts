@@ -63,6 +63,38 @@ export const settings = {
       default: 8080,
     }),
   },
+  dashboard: {
+    sessionIdleMs: setting({
+      env: 'EDI_DASHBOARD_IDLE_TIMEOUT_MS',
+      doc: 'A dashboard session not used for this long ends, in milliseconds; the next page asks to sign in again.',
+      parser: millis(60_000, 86_400_000),
+      default: 1_800_000,
+    }),
+    sessionMaxMs: setting({
+      env: 'EDI_DASHBOARD_SESSION_MAX_MS',
+      doc: 'A dashboard session ends this long after its sign-in however much it is used, in milliseconds.',
+      parser: millis(60_000, 2_592_000_000),
+      default: 43_200_000,
+    }),
+    secureCookie: setting({
+      env: 'EDI_DASHBOARD_SECURE_COOKIE',
+      doc: 'auto: the session cookie is marked Secure (sent over HTTPS only) when the dashboard is served over HTTPS; on: always, for a proxy in front that ends HTTPS.',
+      parser: oneOf(['auto', 'on']),
+      default: 'auto',
+    }),
+    maxSignInFailures: setting({
+      env: 'EDI_DASHBOARD_MAX_SIGN_IN_FAILURES',
+      doc: 'Failed dashboard sign-ins, per user name and per address, within EDI_DASHBOARD_SIGN_IN_WINDOW_MS after which further sign-ins of that name or from that address are refused until the window moves on.',
+      parser: wholeNumber(1, 100),
+      default: 5,
+    }),
+    signInWindowMs: setting({
+      env: 'EDI_DASHBOARD_SIGN_IN_WINDOW_MS',
+      doc: 'How long a failed dashboard sign-in counts towards the limit, in milliseconds.',
+      parser: millis(1000, 86_400_000),
+      default: 900_000,
+    }),
+  },
   log: {
     level: setting({
       env: 'EDI_LOG_LEVEL',
@@ -130,6 +162,38 @@ export const settings = {
       doc: 'File holding the master key when EDI_MASTER_KEY is unset; made (readable by the gateway only) on first start when missing.',
       parser: text(),
       default: 'var/master.key',
+    }),
+  },
+  odoo: {
+    sync: setting({
+      env: 'EDI_ODOO',
+      doc: 'on: documents partners send are written to the Odoo at EDI_ODOO_URL or, with that unset, to a sandbox Odoo the gateway starts in its own process (the simulator with demo customer, vendor and products, kept in memory until the gateway stops); off: they are only logged and counted as synced (reference logged), to run the pipeline without an ERP.',
+      parser: oneOf(['on', 'off']),
+      default: 'on',
+    }),
+    url: setting({
+      env: 'EDI_ODOO_URL',
+      doc: "Odoo's address (16 to 19): JSON-2 is used from 19, JSON-RPC before. Its API key is the secret odoo/main/api-key (edi-gateway secret set odoo/main/api-key --kind password --file FILE). Unset: the sandbox Odoo.",
+      parser: optional(text({ pattern: /^https?:\/\/\S+$/, expects: 'an http:// or https:// URL' })),
+      default: undefined,
+    }),
+    database: setting({
+      env: 'EDI_ODOO_DATABASE',
+      doc: 'The Odoo database the documents go to; required with EDI_ODOO_URL.',
+      parser: optional(text()),
+      default: undefined,
+    }),
+    login: setting({
+      env: 'EDI_ODOO_LOGIN',
+      doc: 'The login of the Odoo user the gateway works as, whose API key is stored as odoo/main/api-key; required with EDI_ODOO_URL.',
+      parser: optional(text()),
+      default: undefined,
+    }),
+    usage: setting({
+      env: 'EDI_ODOO_USAGE',
+      doc: 'production: the Odoo at EDI_ODOO_URL holds real business, and documents marked test (ISA15 T, UNB 0035 1) are refused with ODOO_USAGE_MISMATCH rather than written to it; test: a test database that takes every document. The sandbox is always test.',
+      parser: oneOf(['production', 'test']),
+      default: 'production',
     }),
   },
   sftpRemote: {
@@ -278,6 +342,12 @@ export const settings = {
       parser: millis(100, 3_600_000),
       default: 30_000,
     }),
+    sendEveryMs: setting({
+      env: 'EDI_ALERT_SEND_MS',
+      doc: 'How often the gateway sends the alerts recorded since (quarantined files, exceptions) and those due again, in milliseconds.',
+      parser: millis(100, 600_000),
+      default: 5000,
+    }),
   },
   scheduler: {
     pollMs: setting({
@@ -291,6 +361,12 @@ export const settings = {
       doc: 'Most jobs of one kind this instance runs at once.',
       parser: wholeNumber(1, 100),
       default: 4,
+    }),
+    lockMs: setting({
+      env: 'EDI_SCHEDULER_LOCK_MS',
+      doc: 'How long a job stays locked to the instance that took it, in milliseconds; after that another instance may run it (every job is safe to run twice). Keeps the work of an instance that died from waiting long.',
+      parser: millis(5000, 3_600_000),
+      default: 30_000,
     }),
     sweepIntervalMs: setting({
       env: 'EDI_SWEEP_INTERVAL_MS',

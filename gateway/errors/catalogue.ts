@@ -271,6 +271,26 @@ export const errorCatalogue = {
     httpStatus: 502,
     retryable: true,
   },
+  TRANSLATION_FAILED: {
+    summary: "A transaction set or message was accepted but could not be translated into its canonical document: a value the map needs is missing, or means nothing to it; the exception names the element. Fix the partner's profile (units, code translations) and retry, or have the partner send it again.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  EXCEPTION_NOT_FOUND: {
+    summary: 'There is no exception with this id.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  EXCEPTION_NOT_OPEN: {
+    summary: 'The exception was resolved already; its resolution says by whom, when and how.',
+    httpStatus: 409,
+    retryable: false,
+  },
+  EXCEPTION_ACTION_NOT_ALLOWED: {
+    summary: 'This action cannot be taken on the exception here: it is not among the actions the exception allows, or it is done by a command of its own.',
+    httpStatus: 409,
+    retryable: false,
+  },
   ODOO_UNAVAILABLE: {
     summary: "Odoo could not be reached, answered that it is unavailable (HTTP 5xx from it or its proxy), lost the connection or did not answer in time; the call is tried again with growing waits.",
     httpStatus: 503,
@@ -334,6 +354,96 @@ export const errorCatalogue = {
   ODOO_FAILED: {
     summary: "Odoo failed with an unexpected error, or answered with something that is not its API's reply; the details are in the gateway's log.",
     httpStatus: 502,
+    retryable: false,
+  },
+  ODOO_PRODUCT_UNKNOWN: {
+    summary: "An item of the document matches no Odoo product the way the partner's profile matches them (odoo.productMatch), or comes in a unit Odoo has no unit for; the exception names the line and the number. Add the number in Odoo (or fix the profile) and retry.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ODOO_ORDER_MISMATCH: {
+    summary: "The ship notice or invoice does not agree with its purchase order in Odoo: an item that is not on it, a unit other than its line's, a price that differs, a quantity beyond what is left to bill; the exception names the lines. Nothing was written.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ODOO_USAGE_MISMATCH: {
+    summary: 'A test document (ISA15 T, UNB 0035 1) was not written to Odoo: the Odoo connection is marked production (EDI_ODOO_USAGE), and test business never makes production records.',
+    httpStatus: 409,
+    retryable: false,
+  },
+  ODOO_DOCUMENT_UNSUPPORTED: {
+    summary: 'The gateway does not write this kind of document to Odoo (an order change or cancellation, a credit note); make the change in Odoo by hand and dismiss the exception.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  DOCUMENT_NOT_FOUND: {
+    summary: 'There is no outbound document with this id.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  DOCUMENT_NOT_SENDABLE: {
+    summary: "The partner cannot be sent this document: its profile does not list it among the documents we send it (documents, direction out), or gives no transport we deliver through (an SFTP mailbox, for now).",
+    httpStatus: 409,
+    retryable: false,
+  },
+  DOCUMENT_NOT_RESUBMITTABLE: {
+    summary: 'The document cannot be sent again now: it is still on its way to the partner, or it was resubmitted already (resubmit its latest resubmission instead).',
+    httpStatus: 409,
+    retryable: false,
+  },
+  DOCUMENT_UNRENDERABLE: {
+    summary: "The document cannot be written as the partner's EDI with its current profile: a value it needs is missing or cannot be written in the partner's format; fix the document or the profile (units, codes) and resubmit it.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ACK_UNMATCHED: {
+    summary: 'An acknowledgment the partner sent answers no document we sent it (no group or interchange of ours has its control numbers), or cannot be read; nothing was changed.',
+    httpStatus: 422,
+    retryable: false,
+  },
+  ACK_REJECTED: {
+    summary: "The partner's acknowledgment rejects a document we sent it, for the reason it gives; correct the document or the partner's profile and resubmit it.",
+    httpStatus: 422,
+    retryable: false,
+  },
+  ACK_OVERDUE: {
+    summary: "The partner has not acknowledged a document we sent it within the hours its profile allows, and no automatic resubmission is left; ask the partner, then resubmit it or dismiss the exception.",
+    httpStatus: 504,
+    retryable: true,
+  },
+  SIGN_IN_FAILED: {
+    summary: 'The user name or the password is wrong, or the user is disabled.',
+    httpStatus: 401,
+    retryable: false,
+  },
+  SIGN_IN_LOCKED: {
+    summary: 'Too many failed sign-ins for this user name or from this address (EDI_DASHBOARD_MAX_SIGN_IN_FAILURES); sign-ins are refused until older failures leave the window (EDI_DASHBOARD_SIGN_IN_WINDOW_MS).',
+    httpStatus: 429,
+    retryable: true,
+  },
+  SESSION_REQUIRED: {
+    summary: 'Sign in first: there is no session, or it ended (unused for too long, or signed in too long ago).',
+    httpStatus: 401,
+    retryable: false,
+  },
+  CSRF_TOKEN_INVALID: {
+    summary: "The request did not carry the session's CSRF token (a form's hidden field, or the X-CSRF-Token header); reload the page and try again.",
+    httpStatus: 403,
+    retryable: false,
+  },
+  ROLE_FORBIDDEN: {
+    summary: "The user's role does not allow this.",
+    httpStatus: 403,
+    retryable: false,
+  },
+  USER_EXISTS: {
+    summary: 'A user with this name already exists.',
+    httpStatus: 409,
+    retryable: false,
+  },
+  USER_NOT_FOUND: {
+    summary: 'There is no user with this name.',
+    httpStatus: 404,
     retryable: false,
   },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -8,6 +8,7 @@ import { lockReceivedFile, readFileContent, setFileState, type ReceivedFile } fr
 import { checkReceivers } from './check-receivers.js';
 import { checkSenders } from './check-senders.js';
 import { checkUsage } from './check-usage.js';
+import { recordQuarantineAlert } from './quarantine-alert.js';
 import { readEnvelopes, type EnvelopeInterchange } from './read-envelopes.js';
 import { FileState, SetState, canMove } from './states.js';
 
@@ -43,6 +44,7 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
     if (problem?.code === 'SENDER_UNKNOWN') {
       const { reason, ...details } = problem;
       await setAside(tx, deps.actor, file, { state: FileState.QUARANTINED, event: 'file.quarantined', code: problem.code, reason, details });
+      await recordQuarantineAlert(tx, file, reason);
       return 'quarantined';
     }
 

@@ -3,14 +3,18 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Config } from '../config/settings.js';
+import type { RetryNudges } from '../exceptions/resolve-exception.js';
 import type { HealthReport } from '../health.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Pool } from '../store/pool.js';
 import { as2Routes, type As2RouteOptions } from '../transports/as2/as2-routes.js';
 import { addSharedSchemas } from './api-schemas.js';
+import { dashboardRoutes, type DashboardOptions } from './dashboard/dashboard.js';
 import { recordRoutes } from './openapi.js';
 import { sendProblem, toGatewayError } from './problem.js';
+import { documentsRoutes } from './routes/documents.js';
+import { exceptionsRoutes } from './routes/exceptions.js';
 import { filesRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -27,6 +31,12 @@ export interface AppDeps {
   readonly partners: Pick<Config['partners'], 'defaultsFile'>;
   /** Serves the AS2 route when given. */
   readonly as2?: Omit<As2RouteOptions, 'pool' | 'log'>;
+  /** Serves the dashboard under / when given. */
+  readonly dashboard?: Omit<DashboardOptions, 'pool' | 'defaultsFile'>;
+  /** How an exception resolved with RETRY gets its step run at once; without them the sweep takes it up. */
+  readonly retryNudges?: RetryNudges;
+  /** The instance's name, for the events of the steps a request runs at once (rendering and delivering a document it sends). */
+  readonly instance?: string;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -67,10 +77,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   addSharedSchemas(app);
+  // Before the routes are recorded: the dashboard's pages and forms are not the API the OpenAPI description is about.
+  if (deps.dashboard) await app.register(dashboardRoutes, { ...deps.dashboard, pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
   const routes = recordRoutes(app);
   await app.register(healthRoutes, { health: deps.health });
   await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(filesRoutes, { pool: deps.pool });
+  await app.register(exceptionsRoutes, { pool: deps.pool, nudges: deps.retryNudges });
+  await app.register(documentsRoutes, { pool: deps.pool, actor: deps.instance ?? 'api', log: deps.log });
   await app.register(partnersRoutes, { pool: deps.pool });
   await app.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
   if (deps.as2) await app.register(as2Routes, { ...deps.as2, pool: deps.pool, log: deps.log });

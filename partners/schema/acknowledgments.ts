@@ -26,6 +26,11 @@ const SendSchema = fields(
 const ExpectSchema = fields(
   'The acknowledgments we expect for the documents we send to the partner.',
   {
+    functionalAcks: Type.Optional(
+      yesNo(
+        'false: the partner sends no 997, 999 or CONTRL for the documents we send, so none is waited for and they end DELIVERED; withinHours and whenOverdue then go unused. Left out: true.',
+      ),
+    ),
     withinHours: wholeNumber('Hours the partner has to acknowledge a document we sent (997/999 or CONTRL) before it counts as overdue: 1 to 720.', { minimum: 1, maximum: 720 }),
     whenOverdue: choice(
       'What happens to an overdue document: resubmit (send it again), alert (tell support) or both. Support is alerted anyway once the last resubmission is overdue too.',

@@ -23,17 +23,19 @@ const MailboxUserSchema = fields(
       pattern: '^[a-z0-9][a-z0-9._-]{0,31}$',
       expects: 'at most 32 lower-case letters, digits, . _ - (starting with a letter or digit)',
     }),
-    publicKeys: list(
-      "The partner's SSH public keys for this login: any of them logs in. Keys are the usual way; a password (passwordHash) can be allowed besides.",
-      text('One public key, as the line in an authorized_keys file.', {
-        pattern: '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521) [A-Za-z0-9+/]+={0,2}( [^\\n]*)?$',
-        expects: 'an OpenSSH public key line, like "ssh-ed25519 AAAA... name"',
-      }),
-      { minItems: 1, uniqueItems: true },
+    publicKeys: Type.Optional(
+      list(
+        "The partner's SSH public keys for this login: any of them logs in. Keys are the usual way; a password (passwordHash) can be allowed besides or instead. A login needs keys, a password or both.",
+        text('One public key, as the line in an authorized_keys file.', {
+          pattern: '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521) [A-Za-z0-9+/]+={0,2}( [^\\n]*)?$',
+          expects: 'an OpenSSH public key line, like "ssh-ed25519 AAAA... name"',
+        }),
+        { minItems: 1, uniqueItems: true },
+      ),
     ),
     passwordHash: Type.Optional(
       text(
-        'The scrypt hash of a password this login may also use, never the password itself: made by `edi-gateway sftp hash-password`. Left out: keys only.',
+        'The scrypt hash of a password this login may use, never the password itself: made by `edi-gateway sftp hash-password`. Left out: keys only.',
         {
           pattern: '^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}$',
           expects: 'a hash from `edi-gateway sftp hash-password`, like "scrypt$16384$8$1$salt$hash"',

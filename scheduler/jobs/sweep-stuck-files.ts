@@ -13,13 +13,15 @@ export function sweepStuckFilesJob(deps: {
   nudgeParse: (fileId: string) => Promise<void>;
   nudgeAcknowledge: (fileId: string) => Promise<void>;
   nudgeDeliver: (acknowledgmentId: string) => Promise<void>;
+  nudgeTranslate: (fileId: string) => Promise<void>;
+  nudgeSync: (documentId: string) => Promise<void>;
 }): JobDefinition {
   return {
     name: JobName.sweepStuckFiles,
     everyMs: deps.everyMs,
     async run() {
       const nudged = await sweepStuckFiles(deps);
-      if (Object.keys(nudged.files).length > 0 || nudged.acknowledgments > 0) deps.log.info({ nudged }, 'sweep nudged stuck work');
+      if (Object.keys(nudged.files).length > 0 || nudged.acknowledgments > 0 || nudged.documents > 0) deps.log.info({ nudged }, 'sweep nudged stuck work');
     },
   };
 }

@@ -165,3 +165,46 @@ export async function stallingRelay(targetPort: number, limit: number): Promise<
     },
   };
 }
+
+/**
+ * OpenSSH's sftp in batch mode logging in with a password, which it reads only from a terminal or from the
+ * program SSH_ASKPASS names: a script that prints it, kept in `cwd` while the batch runs. BatchMode=no comes
+ * before -b, whose own BatchMode=yes (which forbids asking) ssh then ignores, as it keeps the first value.
+ */
+export async function openSshSftpWithPassword(options: { port: number; user: string; password: string; commands: string; cwd: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const askpass = path.join(options.cwd, '.askpass.sh');
+  await fs.writeFile(askpass, '#!/bin/sh\nprintf "%s\\n" "$SFTP_TEST_PASSWORD"\n', { mode: 0o700 });
+  try {
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'SSH_AUTH_SOCK')),
+      SSH_ASKPASS: askpass,
+      SSH_ASKPASS_REQUIRE: 'force',
+      SFTP_TEST_PASSWORD: options.password,
+    };
+    const child = spawn(
+      'sftp',
+      [
+        '-F', '/dev/null',
+        '-o', 'BatchMode=no',
+        '-b', '-',
+        '-P', String(options.port),
+        '-o', 'StrictHostKeyChecking=no',
+        '-o', 'UserKnownHostsFile=/dev/null',
+        '-o', 'PubkeyAuthentication=no',
+        '-o', 'PreferredAuthentications=password',
+        '-o', 'NumberOfPasswordPrompts=1',
+        '-o', 'LogLevel=ERROR',
+        `${options.user}@127.0.0.1`,
+      ],
+      { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true },
+    );
+    child.stdin?.end(options.commands);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return await new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  } finally {
+    await fs.rm(askpass, { force: true });
+  }
+}

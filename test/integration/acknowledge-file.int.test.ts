@@ -268,6 +268,8 @@ describe('delivery', () => {
       nudgeParse: async () => undefined,
       nudgeAcknowledge: async (fileId) => void acknowledge.push(fileId),
       nudgeDeliver: async (acknowledgmentId) => void deliver.push(acknowledgmentId),
+      nudgeTranslate: async () => undefined,
+      nudgeSync: async () => undefined,
     });
     expect(acknowledge).toEqual([stuckFile]);
     expect(deliver).toContain((await acknowledgmentsOf(withMailbox))[0]?.id);
@@ -347,11 +349,13 @@ describe('jobs', () => {
     const acknowledge: string[] = [];
     const deliver: string[] = [];
     const parseJob = parseFileJob({ pool, actor, log: silentLog, nudgeAcknowledge: async (id) => void acknowledge.push(id) });
-    const acknowledgeJob = acknowledgeFileJob({ pool, actor, log: silentLog, nudgeDeliver: async (id) => void deliver.push(id) });
+    const translate: string[] = [];
+    const acknowledgeJob = acknowledgeFileJob({ pool, actor, log: silentLog, nudgeDeliver: async (id) => void deliver.push(id), nudgeTranslate: async (id) => void translate.push(id) });
     for (let run = 0; run < 2; run += 1) await parseJob.run({ fileId });
     expect(acknowledge).toEqual([fileId]);
     for (let run = 0; run < 2; run += 1) await acknowledgeJob.run({ fileId });
     expect(deliver).toEqual((await acknowledgmentsOf(fileId)).map((ack) => ack.id));
     expect(deliver).toHaveLength(1);
+    expect(translate).toEqual([fileId]);
   });
 });

@@ -110,6 +110,8 @@ describe('sweep', () => {
       nudgeParse: async (fileId) => void parse.push(fileId),
       nudgeAcknowledge: async () => undefined,
       nudgeDeliver: async () => undefined,
+      nudgeTranslate: async () => undefined,
+      nudgeSync: async () => undefined,
     });
     expect(identify).toContain(old.fileId);
     expect(identify).not.toContain(recent.fileId);

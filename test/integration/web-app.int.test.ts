@@ -97,7 +97,7 @@ describe('GET /api/files', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
     expect(problem).toMatchObject({ code: 'REQUEST_INVALID', status: 400 });
-    expect(problem.detail).toBe('querystring parameter "state" must be one of RECEIVED, IDENTIFIED, PARSED, ACKNOWLEDGED, REJECTED, QUARANTINED; querystring parameter "limit" must be >= 1');
+    expect(problem.detail).toBe('querystring parameter "state" must be one of RECEIVED, IDENTIFIED, PARSED, ACKNOWLEDGED, PROCESSED, REJECTED, QUARANTINED; querystring parameter "limit" must be >= 1');
     expect(problem.requestId).toBe(response.headers['x-request-id']);
     const unknown = (await app.inject({ method: 'GET', url: '/api/files?partnr=odd' })).json();
     expect(unknown.detail).toBe('querystring parameter "partnr" is not known');

@@ -56,7 +56,7 @@ describe('edi-gateway command line', () => {
   it('refuses a bad filter of files list before touching the database', async () => {
     const state = await cli(['files', 'list', '--state', 'DONE']);
     expect(state.code).toBe(2);
-    expect(state.err).toContain('--state must be one of RECEIVED, IDENTIFIED, PARSED, ACKNOWLEDGED, REJECTED, QUARANTINED, got "DONE"');
+    expect(state.err).toContain('--state must be one of RECEIVED, IDENTIFIED, PARSED, ACKNOWLEDGED, PROCESSED, REJECTED, QUARANTINED, got "DONE"');
     const limit = await cli(['files', 'list', '--limit', '0']);
     expect(limit.code).toBe(2);
     expect(limit.err).toContain('--limit must be a whole number from 1 to 500, got "0"');

@@ -102,6 +102,17 @@ describe('a profile whose fields disagree', () => {
       },
       ['transports.sftpRemote: needs keyRef or passwordRef: without either we cannot log in', 'transports.sftpRemote.poll.afterPickup.moveTo: is required with action move: the folder the files are moved to'],
     ],
+    [
+      'a mailbox login with neither a key nor a password, beside one with a password only',
+      (p) => {
+        p.transports = {
+          sftpMailbox: {
+            users: [{ username: 'nokey' }, { username: 'password-only', passwordHash: 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=' }],
+          },
+        };
+      },
+      ['transports.sftpMailbox.users[0]: needs publicKeys, a passwordHash or both: with neither, nobody can log in with it'],
+    ],
     ['no Odoo contact', (p) => delete p.odoo.partnerRef, ["odoo: needs partnerId or partnerRef to find the partner's res.partner record"]],
     ['two Odoo contacts', (p) => (p.odoo.partnerId = 42), ['odoo.partnerRef: cannot be given with partnerId: keep one, so that they cannot name different records']],
   ];

@@ -3,8 +3,11 @@ import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js';
 import { characterSet, decode, firstForbidden, type CharacterSet } from './character-sets.js';
 import { SyntaxError } from './codes.js';
 import type { EdifactDelimiters } from './delimiters.js';
+import { allowedBytesOf } from './native-syntax.js';
+import { MessageReferences } from './message-references.js';
 import { EdifactLexer, printable } from './segment-lexer.js';
 import { EdifactSegment } from './segment.js';
+import { bodySegments, type SkimmedBody, type SkimProgram } from './skim-messages.js';
 
 // Segments -> interchanges, optional groups and messages, with every envelope check: references equal in
 // header and trailer, counts, dates, the test indicator, nesting, duplicates, and each segment's characters
@@ -59,10 +62,14 @@ export interface Message {
   readonly association: string;
   /** 0062, the message reference. */
   readonly reference: string;
+  /** The UNH itself, at hand without making the other segments. */
+  readonly header: EdifactSegment;
   /** UNH through UNT (or through the last segment read when UNT is missing). */
   readonly segments: readonly EdifactSegment[];
   readonly interchange: string;
   readonly group: string | undefined;
+  /** The program that read the whole message in one pass and found nothing wrong in it (see EdifactReaderOptions.skim). */
+  readonly cleanUnder: SkimProgram | undefined;
 }
 
 export interface EdifactEnvelopeHandler {
@@ -86,7 +93,7 @@ interface OpenInterchange {
   readonly characters: CharacterSet | undefined;
   groups: number;
   messages: number;
-  readonly references: Set<string>;
+  readonly references: MessageReferences;
 }
 
 interface OpenGroup {
@@ -94,17 +101,87 @@ interface OpenGroup {
   messages: number;
 }
 
-interface OpenMessage {
-  readonly unh: EdifactSegment;
-  readonly segments: EdifactSegment[];
+/** What a UNH says of its message: 0062 and S009. */
+interface MessageIdentity {
+  readonly reference: string;
+  readonly type: string;
+  readonly version: string;
+  readonly release: string;
+  readonly agency: string;
+  readonly association: string;
 }
+
+interface OpenMessage extends MessageIdentity {
+  readonly unh: EdifactSegment;
+  /** The segments read one by one; a body read in one pass is kept as its bytes. */
+  readonly segments: EdifactSegment[];
+  body: SkimmedBody | undefined;
+  /** Segments so far, UNH included. */
+  count: number;
+}
+
+export interface EdifactReaderOptions {
+  readonly maxSegmentBytes?: number;
+  /**
+   * The program to read a whole message with in one pass (translators/native), when the reader's user will
+   * validate it against that message's spec; asked at each UNH with the message as far as read (its UNH). A
+   * message it finds clean is passed on with `cleanUnder`, its segments made only when asked for, and not
+   * passed one by one to `segment`.
+   */
+  readonly skim?: (message: Message) => SkimProgram | undefined;
+}
+
+/**
+ * A message as read so far; a body read in one pass is made into segments when they are first asked for.
+ * A class rather than an object with a getter of its own: each such object would have a shape of its own
+ * too, which the engine pays for on every message.
+ */
+class ReadMessage implements Message {
+  readonly type: string;
+  readonly version: string;
+  readonly release: string;
+  readonly agency: string;
+  readonly association: string;
+  readonly reference: string;
+  readonly header: EdifactSegment;
+  readonly cleanUnder: SkimProgram | undefined;
+  readonly #open: OpenMessage;
+  #segments: readonly EdifactSegment[] | undefined;
+
+  constructor(
+    open: OpenMessage,
+    readonly interchange: string,
+    readonly group: string | undefined,
+  ) {
+    this.type = open.type;
+    this.version = open.version;
+    this.release = open.release;
+    this.agency = open.agency;
+    this.association = open.association;
+    this.reference = open.reference;
+    this.header = open.unh;
+    this.cleanUnder = open.body?.program;
+    this.#open = open;
+    this.#segments = open.body ? undefined : open.segments;
+  }
+
+  get segments(): readonly EdifactSegment[] {
+    const { unh, body, segments } = this.#open;
+    // UNH, the body read in one pass, and what was read after it (UNT).
+    this.#segments ??= [unh, ...bodySegments(body as SkimmedBody, unh.delimiters), ...segments.slice(1)];
+    return this.#segments;
+  }
+}
+
+/** The components of UNH S009 a message cannot do without. */
+const MESSAGE_IDENTIFIER = ['message type (0065)', 'version (0052)', 'release (0054)', 'controlling agency (0051)'];
 
 const SYNTAX_VERSIONS = new Set(['1', '2', '3', '4']);
 /** Segments that open or close an envelope rather than belong to a message. */
 const ENVELOPE_TAGS = new Set(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH']);
 
 /** A streaming EDIFACT reader: write chunks of any size, then end(). */
-export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { maxSegmentBytes?: number } = {}): EdifactReader {
+export function createEdifactReader(handler: EdifactEnvelopeHandler, options: EdifactReaderOptions = {}): EdifactReader {
   let interchange: OpenInterchange | undefined;
   let group: OpenGroup | undefined;
   let message: OpenMessage | undefined;
@@ -114,12 +191,13 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
   let last: EdifactSegment | undefined;
 
   const report = (diagnostic: Diagnostic) => handler.diagnostic?.(diagnostic);
+  const skim = options.skim;
   const where = (segment: EdifactSegment, extra: Partial<DiagnosticLocation> = {}): DiagnosticLocation => ({
     offset: segment.offset,
     segment: segment.tag,
     ...(interchange ? { interchange: interchange.header.reference } : {}),
     ...(group ? { group: group.header.reference } : {}),
-    ...(message ? { set: message.unh.value(1), segmentPosition: message.segments.length } : {}),
+    ...(message ? { set: message.reference, segmentPosition: message.count } : {}),
     ...extra,
   });
   const fault = (level: Diagnostic['level'], code: string, text: string, segment: EdifactSegment, extra: Partial<DiagnosticLocation> = {}, data?: string) =>
@@ -149,7 +227,7 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
       test: unb.value(11) === '1',
     };
     advised = false;
-    interchange = { header, characters, groups: 0, messages: 0, references: new Set() };
+    interchange = { header, characters, groups: 0, messages: 0, references: new MessageReferences() };
     handler.interchange?.(header);
     const level = 'interchange';
     if (!characters) fault(level, SyntaxError.characterSetNotSupported, `UNB gives syntax identifier "${syntaxIdentifier}", a character set this gateway does not read (UNOA to UNOK, UNOW, UNOY, IATA, IATB).`, unb, { element: 1, component: 1 }, syntaxIdentifier);
@@ -224,41 +302,35 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
     if (open.groups > 0 && !group) fault('set', SyntaxError.groupsAndMessagesMixed, 'UNH starts a message outside any group in an interchange that has groups.', unh);
     if (group) group.messages += 1;
     else open.messages += 1;
-    message = { unh, segments: [unh] };
     const reference = unh.value(1);
+    const identifier = unh.components(2);
+    const [type = '', version = '', release = '', agency = '', association = ''] = identifier;
+    message = { unh, reference, type, version, release, agency, association, segments: [unh], body: undefined, count: 1 };
     if (reference === '') fault('set', SyntaxError.missing, 'UNH has no message reference number (0062).', unh, { element: 1 });
-    else if (open.references.has(reference)) fault('set', SyntaxError.duplicateDetected, `Message reference ${reference} is used twice in interchange ${open.header.reference}.`, unh, { element: 1 }, reference);
-    open.references.add(reference);
-    const identifier = ['message type (0065)', 'version (0052)', 'release (0054)', 'controlling agency (0051)'];
-    identifier.forEach((name, index) => {
-      if (unh.value(2, index + 1) === '') fault('set', SyntaxError.missing, `UNH has no ${name}.`, unh, { element: 2, component: index + 1 });
-    });
+    else if (!open.references.add(reference)) fault('set', SyntaxError.duplicateDetected, `Message reference ${reference} is used twice in interchange ${open.header.reference}.`, unh, { element: 1 }, reference);
+    for (let index = 0; index < MESSAGE_IDENTIFIER.length; index += 1) {
+      if ((identifier[index] ?? '') === '') fault('set', SyntaxError.missing, `UNH has no ${MESSAGE_IDENTIFIER[index]}.`, unh, { element: 2, component: index + 1 });
+    }
   }
 
   function closeMessage(unt: EdifactSegment | undefined, at: EdifactSegment): void {
     const open = message as OpenMessage;
-    const reference = open.unh.value(1);
+    const reference = open.reference;
     if (!unt) {
       fault('set', SyntaxError.missing, `Message ${reference} has no UNT before ${at.tag}.`, at);
     } else {
       const declared = unt.value(1);
-      if (!/^\d{1,10}$/.test(declared) || Number(declared) !== open.segments.length) {
-        fault('set', SyntaxError.controlCountMismatch, `UNT counts ${declared === '' ? 'nothing' : `"${declared}"`}, but message ${reference} has ${open.segments.length} segments, UNH and UNT included.`, unt, { element: 1 }, declared);
+      if (!/^\d{1,10}$/.test(declared) || Number(declared) !== open.count) {
+        fault('set', SyntaxError.controlCountMismatch, `UNT counts ${declared === '' ? 'nothing' : `"${declared}"`}, but message ${reference} has ${open.count} segments, UNH and UNT included.`, unt, { element: 1 }, declared);
       }
       if (unt.value(2) !== reference) fault('set', SyntaxError.referencesDoNotMatch, `UNT's reference "${unt.value(2)}" differs from UNH's "${reference}".`, unt, { element: 2 }, unt.value(2));
     }
     message = undefined;
-    handler.message?.({
-      type: open.unh.value(2, 1),
-      version: open.unh.value(2, 2),
-      release: open.unh.value(2, 3),
-      agency: open.unh.value(2, 4),
-      association: open.unh.value(2, 5),
-      reference,
-      segments: open.segments,
-      interchange: (interchange as OpenInterchange).header.reference,
-      group: group?.header.reference,
-    });
+    handler.message?.(messageOf(open));
+  }
+
+  function messageOf(open: OpenMessage): Message {
+    return new ReadMessage(open, (interchange as OpenInterchange).header.reference, group?.header.reference);
   }
 
   /** The segment in the interchange's character set, its characters checked against the syntax level. */
@@ -272,7 +344,7 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
       const character = String.fromCodePoint(text.codePointAt(bad) as number);
       // Checked before the segment joins its message: its position is the next one.
       const inMessage = message !== undefined && !ENVELOPE_TAGS.has(segment.tag);
-      const at = inMessage ? { segmentPosition: (message as OpenMessage).segments.length + 1 } : {};
+      const at = inMessage ? { segmentPosition: (message as OpenMessage).count + 1 } : {};
       fault(inMessage ? 'segment' : 'interchange', SyntaxError.invalidCharacters, `${segment.tag} has "${printable(character)}" at character ${bad + 1}, which syntax level ${set.identifier} (${set.description}) does not allow.`, decoded, at, printable(character));
     }
     return decoded;
@@ -284,12 +356,12 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
         advised = true;
       },
       diagnostic: (diagnostic) => report(diagnostic.location.interchange === undefined && interchange ? { ...diagnostic, location: { ...diagnostic.location, interchange: interchange.header.reference } } : diagnostic),
-      segment(read) {
+      segment(read, checked = false) {
         if (read.tag === 'UNB') {
           if (interchange) closeInterchange(undefined, read);
           openInterchange(read);
         }
-        const segment = characters(read);
+        const segment = checked ? read : characters(read);
         last = segment;
         handler.segment?.(segment);
         if (segment.tag === 'UNB') return;
@@ -320,6 +392,7 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
               return;
             }
             message.segments.push(segment);
+            message.count += 1;
             closeMessage(segment, segment);
             return;
         }
@@ -328,9 +401,22 @@ export function createEdifactReader(handler: EdifactEnvelopeHandler, options: { 
           return;
         }
         message.segments.push(segment);
+        message.count += 1;
+      },
+      // Only a reader asked to skim gives the lexer this: without it, every message is read segment by segment.
+      ...(skim && {
+        skimProgram() {
+          const program = message && message.count === 1 && interchange ? skim(messageOf(message)) : undefined;
+          return program && { program, allowed: allowedBytesOf((interchange as OpenInterchange).characters) };
+        },
+      }),
+      skimmedBody(body) {
+        const open = message as OpenMessage;
+        open.body = body;
+        open.count += body.count;
       },
     },
-    options,
+    options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes },
   );
 
   return {

@@ -1,20 +1,33 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { SyntaxError } from './codes.js';
 import { defaultDelimiters, LEVEL_B_DEFAULTS, parseUna, type EdifactDelimiters } from './delimiters.js';
+import { skimDelimiters } from './native-syntax.js';
+import { PendingBytes } from './pending-bytes.js';
 import { EdifactSegment } from './segment.js';
+import { skimMessages, SkimStop, type SkimmedBody, type SkimProgram, type SkimRun } from './skim-messages.js';
 
 // Bytes -> EDIFACT segments, streaming. Delimiters come from each interchange's UNA, or the defaults when
 // there is none; a terminator preceded by the release character is data. Input may arrive in chunks of any
-// size with the same result as in one piece: a segment still incomplete waits for the next chunk, kept in
-// pieces and searched once, so a long segment in small chunks costs time linear in its length.
+// size with the same result as in one piece: only the unfinished segment is held between chunks, and a
+// segment waiting for its terminator has only the bytes that came since searched, so a long segment in small
+// chunks costs time linear in its length.
 // Text is handled as latin1 (one character per byte): every service character is ASCII, so UTF-8 data
 // cannot be mistaken for one; decoding to the interchange's character set is left to the envelope reader.
 
 export interface EdifactSegmentSink {
   /** The UNA of the interchange about to start, when it has one. */
   serviceStringAdvice?(delimiters: EdifactDelimiters, offset: number): void;
-  segment(segment: EdifactSegment): void;
+  /** `checked`: the fast path found the segment's characters all of the interchange's syntax level (its UNH and UNT). */
+  segment(segment: EdifactSegment, checked?: boolean): void;
   diagnostic(diagnostic: Diagnostic): void;
+  /**
+   * Asked right after a UNH: the program to read its message with in one pass, with the bytes the
+   * interchange's syntax level allows, or undefined to read it segment by segment. The messages that follow
+   * it directly, their UNH naming the same message (S009 written alike), are read with the same program.
+   */
+  skimProgram?(): { readonly program: SkimProgram; readonly allowed: Uint8Array } | undefined;
+  /** The segments between a UNH and its UNT, read in one pass and found clean; the UNT follows as a segment. */
+  skimmedBody?(body: SkimmedBody): void;
 }
 
 export interface EdifactLexerOptions {
@@ -25,17 +38,47 @@ export interface EdifactLexerOptions {
 const BOM = '\u00ef\u00bb\u00bf';
 const DEFAULT_MAX_SEGMENT_BYTES = 1024 * 1024;
 
+/**
+ * Chunks are read this much at a time. The text of a larger one would be allocated among the engine's
+ * large objects, which only a full garbage collection frees: reading a large file, dead chunks would pile up.
+ */
+const WINDOW_BYTES = 64 * 1024;
+
+/**
+ * How far a message is waited for, from its UNH, to be read in one pass; a longer one is read segment by
+ * segment (as fast as the fast path is not, but in bounded memory).
+ */
+const SKIM_BYTES = 1024 * 1024;
+
+/**
+ * What an unfinished segment waits for, in file offsets: its terminator, which is not anywhere before
+ * `searchFrom` (`released`: the byte there follows an odd run of release characters), or for a message the
+ * fast path reads, the bytes up to `until`.
+ */
+type Wait = { readonly start: number; searchFrom: number; released: boolean } | { readonly start: number; readonly until: number };
+
 export class EdifactLexer {
   private delimiters: EdifactDelimiters | undefined;
-  /** Text received and not yet read; starts at byte `base` of the file. */
-  private text = '';
+  /**
+   * The bytes not yet read, as latin1 text, made when first needed in a read: messages read by the fast
+   * path never need it.
+   */
+  private decoded: string | undefined;
+  private readonly pending = new PendingBytes(WINDOW_BYTES);
+  /** Byte offset of pending's first byte (and text[0]) in the file. */
   private base = 0;
-  /** A segment waiting for its terminator over several chunks: its pieces, their length, and whether the next character is released. */
-  private waiting: { pieces: string[]; length: number; released: boolean; start: number } | undefined;
+  /** Set while the last segment cannot be complete: until what it waits for comes, the bytes are only kept. */
+  private wait: Wait | undefined;
   private atFileStart = true;
   /** Bytes outside any interchange, reported once per run. */
   private stray: { offset: number; preview: string; length: number } | undefined;
   private readonly maxSegmentBytes: number;
+  /** Messages to be read by the fast path from this file offset, first thing. */
+  private skimDue: (SkimRun & { readonly offset: number }) | undefined;
+  /** A UNH the fast path found not clean: read segment by segment, not tried again. */
+  private notClean = -1;
+  /** A UNH the fast path passed on before it stopped at its message: read on after it. */
+  private passedOn = -1;
 
   constructor(
     private readonly sink: EdifactSegmentSink,
@@ -45,56 +88,63 @@ export class EdifactLexer {
   }
 
   write(chunk: Uint8Array): void {
-    const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-    if (this.waiting) {
-      if (!this.continueWaiting(text)) return;
-    } else {
-      this.text = this.text.length === 0 ? text : this.text + text;
+    for (let offset = 0; offset < chunk.length; offset += WINDOW_BYTES) {
+      this.pending.append(chunk, offset, Math.min(offset + WINDOW_BYTES, chunk.length));
+      if (!this.stillWaiting()) this.read(false);
     }
-    this.read(false);
   }
 
   end(): void {
-    if (this.waiting) {
-      const { pieces, start } = this.waiting;
-      this.waiting = undefined;
-      this.text = pieces.join('');
-      this.base = start;
-    }
     this.read(true);
     this.flushStray();
   }
 
-  /** Adds a chunk to a waiting segment; true when the segment is complete and reading can go on. */
-  private continueWaiting(chunk: string): boolean {
-    const waiting = this.waiting as NonNullable<EdifactLexer['waiting']>;
-    const delimiters = this.delimiters as EdifactDelimiters;
-    const end = findTerminator(chunk, 0, waiting.released, delimiters);
-    if (end < 0) {
-      waiting.pieces.push(chunk);
-      waiting.length += chunk.length;
-      waiting.released = endsReleased(chunk, 0, waiting.released, delimiters);
-      if (waiting.length > this.maxSegmentBytes) {
-        this.tooLong(waiting.start, waiting.length);
-        this.base = waiting.start + waiting.length;
-      }
-      return false;
+  private get text(): string {
+    this.decoded ??= this.pending.latin1();
+    return this.decoded;
+  }
+
+  /**
+   * Whether the bytes that came can neither complete what is waited for nor make it too long. Only they are
+   * searched: reading all the bytes held again for every chunk would take time quadratic in a long segment's
+   * length.
+   */
+  private stillWaiting(): boolean {
+    const wait = this.wait;
+    if (wait === undefined) return false;
+    const end = this.base + this.pending.length;
+    if (end - wait.start > this.maxSegmentBytes) return false;
+    if ('until' in wait) return end < wait.until;
+    const { segment, release } = this.delimiters as EdifactDelimiters;
+    const terminator = segment.charCodeAt(0);
+    const releaseCode = release === undefined ? -1 : release.charCodeAt(0);
+    let released = wait.released;
+    for (let index = wait.searchFrom - this.base; index < this.pending.length; index += 1) {
+      const code = this.pending.at(index);
+      if (released) released = false;
+      else if (code === releaseCode) released = true;
+      else if (code === terminator) return false;
     }
-    this.waiting = undefined;
-    this.text = waiting.pieces.join('') + chunk;
-    this.base = waiting.start;
+    wait.searchFrom = end;
+    wait.released = released;
     return true;
   }
 
   private read(final: boolean): void {
+    this.wait = undefined;
+    this.decoded = undefined;
     let position = 0;
-    while (position < this.text.length) {
-      const next = this.delimiters ? this.nextSegment(position, final) : this.nextInterchange(position, final);
+    while (position < this.pending.length) {
+      const next =
+        this.skimDue?.offset === this.base + position ? this.skim(position, final) : this.delimiters ? this.nextSegment(position, final) : this.nextInterchange(position, final);
       if (next === undefined) break;
       position = next;
+      // What is waited for cannot be in the bytes at hand.
+      if (this.wait !== undefined) break;
     }
     this.base += position;
-    this.text = this.text.slice(position);
+    this.pending.drop(position);
+    this.decoded = undefined;
   }
 
   /** Before an interchange: byte order mark, white space, UNA, then UNB; anything else is stray. */
@@ -172,48 +222,93 @@ export class EdifactLexer {
     });
   }
 
-  /** Reads one segment of the current interchange; undefined to wait for more text. */
+  /** Reads one segment of the current interchange; undefined to wait for more bytes. */
   private nextSegment(from: number, final: boolean): number | undefined {
     const delimiters = this.delimiters as EdifactDelimiters;
-    const start = skipWhiteSpace(this.text, from);
-    if (start >= this.text.length) return start;
-    const end = findTerminator(this.text, start, false, delimiters);
+    const text = this.text;
+    const start = skipWhiteSpace(text, from);
+    if (start >= text.length) return start;
+    const end = findTerminator(text, start, delimiters);
     if (end < 0) {
       if (final) {
         this.report(SyntaxError.missing, 'The last segment of the file has no segment terminator.', start, undefined, 'warning');
-        this.emit(this.text.slice(start), start);
-        return this.text.length;
+        this.emit(text.slice(start), start);
+        return text.length;
       }
-      const pending = this.text.length - start;
+      const pending = text.length - start;
       if (pending > this.maxSegmentBytes) {
         this.tooLong(this.base + start, pending);
-        return this.text.length;
+        return text.length;
       }
-      if (pending > WAIT_IN_PIECES) {
-        const piece = this.text.slice(start);
-        this.waiting = { pieces: [piece], length: piece.length, released: endsReleased(piece, 0, false, delimiters), start: this.base + start };
-        return this.text.length;
-      }
-      return waitAfter(from, start);
+      this.wait = { start: this.base + start, searchFrom: this.base + text.length, released: endsReleased(text, start, delimiters) };
+      return start;
     }
-    this.emit(this.text.slice(start, end), start);
-    return end + delimiters.segment.length;
+    const next = end + delimiters.segment.length;
+    const offset = this.base + start;
+    // Passed on already by the fast path, which then stopped at its message.
+    if (this.passedOn === offset) return next;
+    const raw = text.slice(start, end);
+    const tag = this.emit(raw, start);
+    if (tag !== 'UNH' || this.notClean === offset) return next;
+    const run = this.skimRun(raw, delimiters);
+    if (!run) return next;
+    // The fast path takes over at this UNH, already passed on.
+    this.skimDue = { ...run, offset, headerPassedOn: true };
+    return start;
   }
 
-  private emit(raw: string, start: number): void {
+  /**
+   * What to read the messages from the UNH just passed on with in one pass, or undefined to read on segment
+   * by segment: without a program for its message, or with delimiters, line breaks or release characters
+   * that the fast path leaves to the lexer.
+   */
+  private skimRun(raw: string, delimiters: EdifactDelimiters): Omit<SkimRun, 'headerPassedOn'> | undefined {
+    if (!this.sink.skimProgram || skimDelimiters(delimiters) === null) return undefined;
+    if (raw.includes('\n') || raw.includes('\r') || (delimiters.release !== undefined && raw.includes(delimiters.release))) return undefined;
+    // S009 as written: the run goes on while UNH after UNH writes it alike.
+    const [, , identifier] = raw.split(delimiters.element, 3);
+    const skim = identifier === undefined ? undefined : this.sink.skimProgram();
+    return skim && { program: skim.program, allowed: skim.allowed, identifier: identifier as string };
+  }
+
+  /**
+   * The messages from `start` read by the fast path; returns where reading goes on (the lexer's own way from
+   * there, unless another run is due), or undefined to wait for more bytes.
+   */
+  private skim(start: number, final: boolean): number | undefined {
+    const run = this.skimDue as SkimRun & { readonly offset: number };
+    this.skimDue = undefined;
+    const delimiters = this.delimiters as EdifactDelimiters;
+    const length = this.pending.length;
+    const skimmed = skimMessages(run, this.pending.keep(), this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
+    const { position } = skimmed;
+    const headerPassedOn = run.headerPassedOn && skimmed.messages === 0;
+    if (skimmed.stop === SkimStop.full || (skimmed.stop === SkimStop.incomplete && length - position < Math.min(SKIM_BYTES, this.maxSegmentBytes))) {
+      this.skimDue = { ...run, offset: this.base + position, headerPassedOn };
+      if (skimmed.stop === SkimStop.incomplete) this.wait = { start: this.base + position, until: this.base + length + WINDOW_BYTES };
+      return position;
+    }
+    // Not clean, too long to wait for, or a first UNH the run cannot read: segment by segment, not tried again.
+    if (skimmed.stop !== SkimStop.other || headerPassedOn) this.notClean = this.base + position;
+    if (headerPassedOn) this.passedOn = this.base + position;
+    return position;
+  }
+
+  /** Passes on the segment `raw` found at `start`; returns its tag. */
+  private emit(raw: string, start: number): string {
     const delimiters = this.delimiters as EdifactDelimiters;
     // Line breaks inside a segment come from wrapping at a fixed width, unless the terminator is one.
     const text = !isLineBreak(delimiters.segment) && (raw.includes('\n') || raw.includes('\r')) ? raw.replace(/[\r\n]/g, '') : raw;
     const tag = tagOf(text, delimiters);
     this.sink.segment(new EdifactSegment(tag, text, this.base + start, delimiters));
     if (tag === 'UNZ') this.delimiters = undefined;
+    return tag;
   }
 
   /** A segment over the size limit (`start` its offset in the file): the rest of the interchange cannot be read. */
   private tooLong(start: number, length: number): void {
     this.report(SyntaxError.missing, `No segment terminator in ${length} bytes; the rest of this interchange cannot be read.`, start - this.base);
     this.delimiters = undefined;
-    this.waiting = undefined;
   }
 
   private report(code: string, message: string, position: number, segment?: string, severity: 'error' | 'warning' = 'error'): void {
@@ -221,36 +316,25 @@ export class EdifactLexer {
   }
 }
 
-/** A segment still incomplete past this many characters waits in pieces rather than being joined on every chunk. */
-const WAIT_IN_PIECES = 256;
-
-/**
- * Where the first terminator at or after `from` that is not released stands, or -1. `released` says the
- * character at `from` follows a release character given before the text.
- */
-function findTerminator(text: string, from: number, released: boolean, delimiters: EdifactDelimiters): number {
+/** Where the first terminator at or after `from` that is not released stands, or -1. */
+function findTerminator(text: string, from: number, delimiters: EdifactDelimiters): number {
   const { segment, release } = delimiters;
   for (let at = text.indexOf(segment, from); at >= 0; at = text.indexOf(segment, at + 1)) {
-    if (release === undefined || !isReleased(text, from, at, released, release)) return at;
+    if (release === undefined || !isReleased(text, from, at, release)) return at;
   }
   return -1;
 }
 
-/** Whether the character at `at` is released: preceded by an odd run of release characters, the run's first being itself data when `released`. */
-function isReleased(text: string, from: number, at: number, released: boolean, release: string): boolean {
+/** Whether the character at `at` is released: preceded by an odd run of release characters, counted back to `from`. */
+function isReleased(text: string, from: number, at: number, release: string): boolean {
   let run = 0;
-  let before = at - 1;
-  while (before >= from && text[before] === release) {
-    run += 1;
-    before -= 1;
-  }
-  if (before < from && released) run += 1;
+  while (at - run > from && text[at - run - 1] === release) run += 1;
   return run % 2 === 1;
 }
 
-/** Whether the character after the text would be released. */
-function endsReleased(text: string, from: number, released: boolean, delimiters: EdifactDelimiters): boolean {
-  return delimiters.release !== undefined && isReleased(text, from, text.length, released, delimiters.release);
+/** Whether the character after the text from `from` would be released. */
+function endsReleased(text: string, from: number, delimiters: EdifactDelimiters): boolean {
+  return delimiters.release !== undefined && isReleased(text, from, text.length, delimiters.release);
 }
 
 /** The segment tag: up to the first element or component separator. */

@@ -35,3 +35,33 @@ export class EdifactSegmentNode implements TreeSegment {
 
 /** A segment group of a message, or the message itself. */
 export class EdifactLoopNode extends TreeLoop<EdifactSegmentNode> {}
+
+/** The tree a lazy one stands for, built on first use. */
+class TreeToBuild {
+  #built: EdifactLoopNode | undefined;
+
+  constructor(private readonly build: () => EdifactLoopNode) {}
+
+  get tree(): EdifactLoopNode {
+    this.#built ??= this.build();
+    return this.#built;
+  }
+}
+
+/** Every look into a lazy tree is a look into the tree built for it. */
+const LOOK_INTO_BUILT: ProxyHandler<TreeToBuild> = {
+  get: (target, key) => Reflect.get(target.tree, key),
+  has: (target, key) => Reflect.has(target.tree, key),
+  ownKeys: (target) => Reflect.ownKeys(target.tree),
+  getOwnPropertyDescriptor: (target, key) => Reflect.getOwnPropertyDescriptor(target.tree, key),
+  getPrototypeOf: (target) => Reflect.getPrototypeOf(target.tree),
+};
+
+/**
+ * The tree of a message found clean in one pass, built by `build` when it is first looked into: most messages
+ * of a large file never are. Until then it is two small objects; from then on it reads as the built tree,
+ * which the handlers that take an EdifactLoopNode cannot tell from it.
+ */
+export function lazyTree(build: () => EdifactLoopNode): EdifactLoopNode {
+  return new Proxy(new TreeToBuild(build), LOOK_INTO_BUILT) as unknown as EdifactLoopNode;
+}

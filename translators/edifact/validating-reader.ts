@@ -2,9 +2,10 @@ import type { Diagnostic } from '../diagnostic.js';
 import { SyntaxError } from './codes.js';
 import { createEdifactReader, type EdifactReader, type GroupHeader, type InterchangeHeader, type Message } from './envelope-reader.js';
 import { compiledMessageFor, directoryOf } from './specs/registry.js';
-import type { EdifactLoopNode } from './tree.js';
+import { lazyTree, type EdifactLoopNode } from './tree.js';
 import type { CompiledMessage } from './validator/compiled-message.js';
-import { validateMessage } from './validator/validate-message.js';
+import { skimProgramFor } from './validator/skim-program.js';
+import { placeSegments, validateMessage } from './validator/validate-message.js';
 
 // The streaming EDIFACT reader with every message validated as it closes: envelope findings and message
 // findings in one stream of diagnostics, and, per interchange, the outcome a CONTRL is made of.
@@ -42,7 +43,10 @@ export interface InterchangeOutcome {
 
 export interface EdifactValidatingHandler {
   interchange?(header: InterchangeHeader): void;
-  /** A message, validated; `tree` is undefined for a message the gateway does not handle. */
+  /**
+   * A message, validated; `tree` is undefined for a message the gateway does not handle. For a message read
+   * clean in one pass, the tree's segments are made when it is first looked into.
+   */
   message?(message: Message, outcome: MessageOutcome, tree: EdifactLoopNode | undefined): void;
   diagnostic?(diagnostic: Diagnostic): void;
   /** An interchange read to its end, with everything its CONTRL needs. */
@@ -75,8 +79,15 @@ interface OpenInterchange {
 
 /** The directory's own definition of the message. */
 export function standardSpec(message: Message): CompiledMessage | undefined {
-  return compiledMessageFor(directoryOf(message.version, message.release), message.type);
+  const last = lastStandard;
+  if (last?.type === message.type && last.version === message.version && last.release === message.release) return last.compiled;
+  const compiled = compiledMessageFor(directoryOf(message.version, message.release), message.type);
+  lastStandard = { type: message.type, version: message.version, release: message.release, compiled };
+  return compiled;
 }
+
+/** The last message standardSpec was asked for: a file's messages are nearly all of one type and directory. */
+let lastStandard: { readonly type: string; readonly version: string; readonly release: string; readonly compiled: CompiledMessage | undefined } | undefined;
 
 export function createEdifactValidatingReader(handler: EdifactValidatingHandler, options: EdifactValidatingOptions = {}): EdifactReader {
   const specs = options.specs ?? standardSpec;
@@ -108,7 +119,11 @@ export function createEdifactValidatingReader(handler: EdifactValidatingHandler,
         const compiled = specs(message);
         let diagnostics: Diagnostic[];
         let tree: EdifactLoopNode | undefined;
-        if (compiled) {
+        if (compiled && message.cleanUnder !== undefined && message.cleanUnder === skimProgramFor(compiled)) {
+          // Read in one pass and found clean: only the envelope can have findings, and the tree waits until looked into.
+          tree = lazyTree(() => placeSegments(message, compiled).tree);
+          diagnostics = envelope;
+        } else if (compiled) {
           const result = validateMessage(message, compiled);
           tree = result.tree;
           result.diagnostics.forEach((diagnostic) => handler.diagnostic?.(diagnostic));
@@ -121,7 +136,7 @@ export function createEdifactValidatingReader(handler: EdifactValidatingHandler,
             // "No agreement": nothing here says how to read or process this message.
             code: SyntaxError.noAgreement,
             message: `Message type ${message.type} in directory ${message.version}${message.release} is not one this gateway handles.`,
-            location: { offset: message.segments[0]?.offset ?? 0, interchange: message.interchange, ...(message.group !== undefined ? { group: message.group } : {}), set: message.reference, segmentPosition: 1, segment: 'UNH', element: 2 },
+            location: { offset: message.header.offset, interchange: message.interchange, ...(message.group !== undefined ? { group: message.group } : {}), set: message.reference, segmentPosition: 1, segment: 'UNH', element: 2 },
           };
           handler.diagnostic?.(unsupported);
           diagnostics = [...envelope, unsupported];
@@ -148,6 +163,12 @@ export function createEdifactValidatingReader(handler: EdifactValidatingHandler,
         handler.interchangeEnd?.(open);
       },
     },
-    options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes },
+    {
+      ...(options.maxSegmentBytes === undefined ? {} : { maxSegmentBytes: options.maxSegmentBytes }),
+      skim: (message) => {
+        const compiled = specs(message);
+        return compiled && skimProgramFor(compiled);
+      },
+    },
   );
 }

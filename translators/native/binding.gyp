@@ -6,6 +6,13 @@
       "cflags_cc": ["-O3", "-std=c++17", "-fexceptions", "-Wall", "-Wextra"],
       "cflags_cc!": ["-fno-exceptions"],
       "conditions": [["target_arch == 'x64'", { "cflags_cc": ["-mpopcnt"] }]]
+    },
+    {
+      "target_name": "edifact_skim",
+      "sources": ["src/program.cc", "src/structure.cc", "src/edifact-elements.cc", "src/edifact-skim.cc"],
+      "cflags_cc": ["-O3", "-std=c++17", "-fexceptions", "-Wall", "-Wextra", "-fvisibility=hidden", "-flto"],
+      "cflags_cc!": ["-fno-exceptions"],
+      "ldflags": ["-O3", "-flto"]
     }
   ]
 }

@@ -53,7 +53,8 @@ export interface CompiledProgram<D> {
 
 const FORMAT = 1;
 
-export function compileProgram<D>(source: ProgramSource<D>): CompiledProgram<D> {
+/** `compile` is the addon's that will read the program: X12's unless said otherwise. */
+export function compileProgram<D>(source: ProgramSource<D>, compile: (words: Int32Array) => NativeProgram = skimAddon.compileProgram): CompiledProgram<D> {
   const loops: StructureLoop<D>[] = [];
   const loopIndex = new Map<StructureLoop<D>, number>();
   const segments: D[] = [];
@@ -116,7 +117,7 @@ export function compileProgram<D>(source: ProgramSource<D>): CompiledProgram<D> 
     words.push(usable.length);
     for (const code of usable) words.push(code.length, ...Array.from(code, (character) => character.charCodeAt(0)));
   }
-  return { native: skimAddon.compileProgram(Int32Array.from(words)), indexOf };
+  return { native: compile(Int32Array.from(words)), indexOf };
 }
 
 /** A tag as the addon numbers it. */

@@ -38,7 +38,13 @@ export interface EnsureRecordOptions {
   readonly externalId: ExternalId;
   /** The business key that finds the record made for this source (e.g. client_order_ref and partner_id). */
   readonly reference: OdooDomain;
-  readonly values: OdooValues;
+  /** The new record's values, for create. */
+  readonly values?: OdooValues;
+  /**
+   * Makes the record instead of create(values), answering its id: a business method that creates it
+   * (message_post), or values that are worth working out only when the record is not there yet.
+   */
+  readonly make?: (client: OdooClient) => Promise<number>;
   readonly context?: OdooContext;
 }
 
@@ -76,23 +82,43 @@ async function findByReference(client: OdooClient, options: EnsureRecordOptions)
   return ids[0];
 }
 
-async function registerExternalId(client: OdooClient, options: EnsureRecordOptions, id: number): Promise<boolean> {
-  const model = client.names.model(options.model);
+/**
+ * Gives an existing record the external identifier; false when the integration user may not create external
+ * identifiers. Safe to repeat: an identifier already pointing at the record is taken as registered.
+ */
+export async function ensureExternalId(client: OdooClient, externalId: ExternalId, record: { readonly model: string; readonly id: number }): Promise<boolean> {
+  const model = client.names.model(record.model);
+  const { id } = record;
   try {
-    await client.create('ir.model.data', { module: options.externalId.module, name: options.externalId.name, model, res_id: id, noupdate: true });
+    await client.create('ir.model.data', { module: externalId.module, name: externalId.name, model, res_id: id, noupdate: true });
     return true;
   } catch (error) {
     if (isOdooCallError(error, 'ODOO_ACCESS_DENIED')) return false;
     // A lost answer, or the identifier already there (a lost answer earlier): what it points at decides.
     if (!isOdooCallError(error, 'ODOO_OUTCOME_UNKNOWN') && !isOdooCallError(error, 'ODOO_RECORD_REFUSED')) throw error;
-    const found = await findExternalId(client, options.externalId);
+    const found = await findExternalId(client, externalId);
     if (found === undefined) throw error;
     if (found.model === model && found.resId === id) return true;
     throw new OdooCallError(
       'ODOO_RECORD_AMBIGUOUS',
-      `The external identifier ${options.externalId.module}.${options.externalId.name} already points at ${found.model} ${found.resId}, while its reference finds ${model} ${id}`,
+      `The external identifier ${externalId.module}.${externalId.name} already points at ${found.model} ${found.resId}, while its reference finds ${model} ${id}`,
     );
   }
+}
+
+/** The record an external identifier points at, if it exists and is of the model. */
+export async function findByExternalId(client: OdooClient, externalId: ExternalId, model: string): Promise<number | undefined> {
+  const known = await findExternalId(client, externalId);
+  if (known === undefined) return undefined;
+  const odooModel = client.names.model(model);
+  if (known.model !== odooModel) {
+    throw new OdooCallError('ODOO_EXTERNAL_ID_STALE', `The external identifier ${externalId.module}.${externalId.name} points at a ${known.model} record, not at a ${odooModel}`);
+  }
+  const [id] = await client.search(model, [['id', '=', known.resId]], { context: everything });
+  if (id === undefined) {
+    throw new OdooCallError('ODOO_EXTERNAL_ID_STALE', `${model} ${known.resId}, made in Odoo for ${externalId.module}.${externalId.name}, was deleted there; it is not made again without someone deciding to`);
+  }
+  return id;
 }
 
 /**
@@ -103,31 +129,23 @@ async function registerExternalId(client: OdooClient, options: EnsureRecordOptio
  */
 export async function ensureRecord(client: OdooClient, options: EnsureRecordOptions): Promise<EnsuredRecord> {
   if (options.reference.length === 0) throw new OdooCallError('ODOO_REQUEST_INVALID', `ensureRecord on ${options.model} needs a reference that finds the record it makes`);
-  const { module, name } = options.externalId;
-  const known = await findExternalId(client, options.externalId);
-  if (known !== undefined) {
-    const model = client.names.model(options.model);
-    if (known.model !== model) {
-      throw new OdooCallError('ODOO_EXTERNAL_ID_STALE', `The external identifier ${module}.${name} points at a ${known.model} record, not at a ${model}`);
-    }
-    const [id] = await client.search(options.model, [['id', '=', known.resId]], { context: everything });
-    if (id === undefined) {
-      throw new OdooCallError('ODOO_EXTERNAL_ID_STALE', `${options.model} ${known.resId}, made in Odoo for ${module}.${name}, was deleted there; it is not made again without someone deciding to`);
-    }
-    return { id, created: false, externalIdRegistered: true };
-  }
+  const { values, make } = options;
+  if ((values === undefined) === (make === undefined)) throw new OdooCallError('ODOO_REQUEST_INVALID', `ensureRecord on ${options.model} needs either values or make, not both`);
+  const known = await findByExternalId(client, options.externalId, options.model);
+  if (known !== undefined) return { id: known, created: false, externalIdRegistered: true };
+  const register = (id: number) => ensureExternalId(client, options.externalId, { model: options.model, id });
   const found = await findByReference(client, options);
-  if (found !== undefined) return { id: found, created: false, externalIdRegistered: await registerExternalId(client, options, found) };
+  if (found !== undefined) return { id: found, created: false, externalIdRegistered: await register(found) };
   let id: number;
   try {
-    id = await client.create(options.model, options.values, options.context ? { context: options.context } : {});
+    id = make ? await make(client) : await client.create(options.model, values!, options.context ? { context: options.context } : {});
   } catch (error) {
     if (!isOdooCallError(error, 'ODOO_OUTCOME_UNKNOWN')) throw error;
     const saved = await findByReference(client, options);
     if (saved === undefined) throw error;
     id = saved;
   }
-  return { id, created: true, externalIdRegistered: await registerExternalId(client, options, id) };
+  return { id, created: true, externalIdRegistered: await register(id) };
 }
 
 export interface WriteStep {

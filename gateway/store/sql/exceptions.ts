@@ -78,3 +78,9 @@ export async function resolveException(db: Queryable, id: string, resolution: { 
   const row = result.rows[0];
   return row ? stored(row) : undefined;
 }
+
+/** How many exceptions have a key starting with `prefix` ('translate:set:42:'), open or resolved. */
+export async function countExceptionsByKeyPrefix(db: Queryable, prefix: string): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM exceptions WHERE left(key, length($1)) = $1', [prefix]);
+  return (result.rows[0] as { count: number }).count;
+}

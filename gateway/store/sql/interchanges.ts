@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../../translators/diagnostic.js';
 import type { Standard } from '../../../translators/identify-standard.js';
 import type { SetState } from '../../pipeline/states.js';
 import type { Queryable } from '../pool.js';
@@ -141,4 +142,26 @@ export async function findEarlierInterchange(db: Queryable, interchangeId: strin
 
 export async function markDuplicate(db: Queryable, interchangeId: string, originalId: string): Promise<void> {
   await db.query('UPDATE interchanges SET duplicate_of = $2 WHERE id = $1', [interchangeId, originalId]);
+}
+
+export async function forceDuplicateInterchange(db: Queryable, interchangeId: string, forced: { readonly by: string; readonly reason: string }): Promise<void> {
+  await db.query('UPDATE interchanges SET duplicate_forced_by = $2, duplicate_forced_reason = $3 WHERE id = $1', [interchangeId, forced.by, forced.reason]);
+}
+
+export interface InterchangeSet {
+  readonly id: string;
+  readonly state: SetState;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function listInterchangeSets(db: Queryable, interchangeId: string): Promise<InterchangeSet[]> {
+  const result = await db.query<InterchangeSet>(
+    `SELECT id::text, state, COALESCE(diagnostics, '[]'::jsonb) AS diagnostics FROM transaction_sets WHERE interchange_id = $1 ORDER BY start_offset`,
+    [interchangeId],
+  );
+  return result.rows;
+}
+
+export async function setSetVerdict(db: Queryable, setId: string, state: SetState, diagnostics: readonly Diagnostic[]): Promise<void> {
+  await db.query('UPDATE transaction_sets SET state = $2, diagnostics = $3 WHERE id = $1', [setId, state, JSON.stringify(diagnostics)]);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GatewayError } from '../../errors/gateway-error.js';
-import { withTransaction, type Pool } from '../../store/pool.js';
+import { withTransaction, type Pool, type Queryable } from '../../store/pool.js';
 import { appendEvent } from '../../store/sql/events.js';
 import { insertOutboundFile, type OutboundFile } from '../../store/sql/sftp-mailboxes.js';
 import { isFileName } from './mailbox-path.js';
@@ -20,23 +20,29 @@ export interface OutboundPlacement {
  * replacing a file the partner may be reading would hand it half of each.
  */
 export async function placeInOutbound(pool: Pool, placement: OutboundPlacement): Promise<OutboundFile> {
+  return withTransaction(pool, (tx) => placeInOutboundWithin(tx, placement));
+}
+
+/**
+ * The same in the caller's transaction, for a step whose state change must commit with the placement: the
+ * file is in /outbound exactly when the step says it was delivered.
+ */
+export async function placeInOutboundWithin(tx: Queryable, placement: OutboundPlacement): Promise<OutboundFile> {
   const { partner, name, content, placedBy } = placement;
   if (!isFileName(name)) {
     throw new GatewayError('SFTP_NAME_INVALID', `"${name}" cannot be the name of a file in ${partner}'s SFTP /outbound: use 1 to 255 bytes without / or control characters.`);
   }
   const sha256 = createHash('sha256').update(content).digest('hex');
-  return withTransaction(pool, async (tx) => {
-    const placed = await insertOutboundFile(tx, { partner, name, content, sha256, placedBy });
-    if (!placed) {
-      throw new GatewayError('SFTP_OUTBOUND_NAME_TAKEN', `${partner}'s SFTP /outbound already holds a file named "${name}" that the partner has not deleted; place this one under another name.`);
-    }
-    await appendEvent(tx, {
-      entity: 'partner',
-      entityId: partner,
-      type: 'sftp.outbound.placed',
-      actor: placedBy,
-      details: { path: `/outbound/${name}`, outboundFileId: placed.id, size: content.length, sha256 },
-    });
-    return placed;
+  const placed = await insertOutboundFile(tx, { partner, name, content, sha256, placedBy });
+  if (!placed) {
+    throw new GatewayError('SFTP_OUTBOUND_NAME_TAKEN', `${partner}'s SFTP /outbound already holds a file named "${name}" that the partner has not deleted; place this one under another name.`);
+  }
+  await appendEvent(tx, {
+    entity: 'partner',
+    entityId: partner,
+    type: 'sftp.outbound.placed',
+    actor: placedBy,
+    details: { path: `/outbound/${name}`, outboundFileId: placed.id, size: content.length, sha256 },
   });
+  return placed;
 }

@@ -1,11 +1,12 @@
 import { elementDiagnostic, type Diagnostic, type DiagnosticLocation, type ElementProblem } from '../../diagnostic.js';
-import { matchStructure, type StructureProblem } from '../../structure/match-structure.js';
+import { matchStructure, type StructureProblem, type StructureResult } from '../../structure/match-structure.js';
 import { SyntaxError } from '../codes.js';
 import type { Message } from '../envelope-reader.js';
 import type { EdifactSegment } from '../segment.js';
 import { EdifactLoopNode, EdifactSegmentNode } from '../tree.js';
 import { checkElements } from './check-elements.js';
 import type { CompiledEdifactSegment, CompiledMessage } from './compiled-message.js';
+import { plainlyValid } from './skim-program.js';
 
 // One message against its compiled spec: segments placed in the message's segment groups (which builds
 // the tree the maps read), then every placed segment's data elements. UNH and UNT are the envelope's: the
@@ -22,11 +23,16 @@ const EDIFACT_SEGMENTS = {
   trailer: 'UNT',
 };
 
-export function validateMessage(message: Message, compiled: CompiledMessage): ValidatedMessage {
-  const structure = matchStructure(compiled.root, compiled.tags, message.segments, EDIFACT_SEGMENTS, {
+/** The message's segments placed in its segment groups: the tree the maps read, and what could not be placed. */
+export function placeSegments(message: Message, compiled: CompiledMessage): StructureResult<EdifactSegment, CompiledEdifactSegment, EdifactLoopNode, EdifactSegmentNode> {
+  return matchStructure(compiled.root, compiled.tags, message.segments, EDIFACT_SEGMENTS, {
     loop: (id) => new EdifactLoopNode(id),
     segment: (segment, position, loop) => new EdifactSegmentNode(segment, position, loop),
   });
+}
+
+export function validateMessage(message: Message, compiled: CompiledMessage): ValidatedMessage {
+  const structure = placeSegments(message, compiled);
   const diagnostics: Diagnostic[] = [];
   const where = (offset: number, position: number, tag: string, loop: string): DiagnosticLocation => ({
     offset,
@@ -46,7 +52,10 @@ export function validateMessage(message: Message, compiled: CompiledMessage): Va
     elementDiagnostic('0085', where(node.segment.offset, node.position, node.tag, node.loop), problem);
   structure.placed.forEach((node, index) => {
     if (node.tag === 'UNH' || node.tag === 'UNT') return;
-    for (const problem of checkElements(node.segment, structure.definitions[index] as CompiledEdifactSegment)) diagnostics.push(elementProblem(node, problem));
+    const definition = structure.definitions[index] as CompiledEdifactSegment;
+    // Most segments of a message with a fault elsewhere have none: the native check settles them.
+    if (plainlyValid(compiled, definition, node.segment.text, node.segment.delimiters)) return;
+    for (const problem of checkElements(node.segment, definition)) diagnostics.push(elementProblem(node, problem));
   });
   diagnostics.sort((a, b) => (a.location.segmentPosition ?? 0) - (b.location.segmentPosition ?? 0));
   return { tree: structure.tree, diagnostics };

@@ -8,7 +8,8 @@
 
 namespace skim {
 
-enum Type : int32_t { AN = 0, ID = 1, R = 2, DT = 3, TM = 4, B = 5, N = 6 };
+// X12's data types, then EDIFACT's (a, an, n), which count and allow characters differently.
+enum Type : int32_t { AN = 0, ID = 1, R = 2, DT = 3, TM = 4, B = 5, N = 6, EDIFACT_A = 7, EDIFACT_AN = 8, EDIFACT_N = 9 };
 
 // A syntax note over positions 1 to 63, as bits: the positions it names, and the first of them.
 struct MaskRule {
