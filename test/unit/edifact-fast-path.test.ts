@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import fc from 'fast-check';
 import { generateDesadv } from '../../bench/edifact/generate-desadv.js';
 import type { Diagnostic } from '../../translators/diagnostic.js';
 import { SyntaxError } from '../../translators/edifact/codes.js';
@@ -10,7 +9,6 @@ import { characterSet } from '../../translators/edifact/character-sets.js';
 import { defaultDelimiters } from '../../translators/edifact/delimiters.js';
 import { createEdifactReader, type Message } from '../../translators/edifact/envelope-reader.js';
 import { allowedBytesOf, skimDelimiters } from '../../translators/edifact/native-syntax.js';
-import type { EdifactLoopNode, EdifactSegmentNode } from '../../translators/edifact/tree.js';
 import { createEdifactValidatingReader, standardSpec } from '../../translators/edifact/validating-reader.js';
 import { checkElements } from '../../translators/edifact/validator/check-elements.js';
 import type { CompiledEdifactSegment } from '../../translators/edifact/validator/compiled-message.js';
@@ -19,6 +17,7 @@ import { placeSegments } from '../../translators/edifact/validator/validate-mess
 import { edifactSkimAddon, SkimStop } from '../../translators/native/skim-addon.js';
 import type { StructureProblemKind } from '../../translators/structure/match-structure.js';
 import { CORPUS, corpusEntries } from '../helpers/corpus.js';
+import { checkMutations, describeSegments, describeTree, feed } from '../helpers/fast-path.js';
 
 // The native fast path (translators/native) reads whole messages from the bytes and calls a message clean
 // without the TypeScript validator. It must never call clean a message the validator faults, and a message
@@ -39,30 +38,9 @@ interface Read {
   readonly diagnostics: readonly string[];
 }
 
-function describeTree(tree: EdifactLoopNode | undefined): string | undefined {
-  if (!tree) return undefined;
-  const walk = (loop: EdifactLoopNode): unknown => ({
-    id: loop.id,
-    children: loop.children.map((child) => (child.kind === 'loop' ? walk(child as EdifactLoopNode) : `${(child as EdifactSegmentNode).position}:${(child as EdifactSegmentNode).segment.text}`)),
-  });
-  return JSON.stringify(walk(tree));
-}
-
-const segmentsOf = (message: Message) => message.segments.map((segment) => `${segment.offset}:${segment.tag}:${segment.text}`);
-
 function placeOf(diagnostic: Diagnostic): string {
   const { segment, set, segmentPosition, element, component, repetition } = diagnostic.location;
   return `${diagnostic.level} ${diagnostic.code} ${segment ?? '-'}@${set ?? '-'}/${segmentPosition ?? '-'} ${element ?? '-'}-${component ?? '-'}*${repetition ?? '-'}`;
-}
-
-function feed(reader: { write(chunk: Uint8Array): void; end(): void }, bytes: Buffer, chunkSizes: readonly number[]): void {
-  let offset = 0;
-  for (let index = 0; offset < bytes.length; index += 1) {
-    const size = chunkSizes[index % chunkSizes.length] as number;
-    reader.write(bytes.subarray(offset, offset + size));
-    offset += size;
-  }
-  reader.end();
 }
 
 function readFast(bytes: Buffer, chunkSizes: readonly number[]): Read {
@@ -70,7 +48,7 @@ function readFast(bytes: Buffer, chunkSizes: readonly number[]): Read {
   const diagnostics: string[] = [];
   const reader = createEdifactValidatingReader({
     diagnostic: (diagnostic) => void diagnostics.push(placeOf(diagnostic)),
-    message: (message, _outcome, tree) => void messages.push({ clean: message.cleanUnder !== undefined, segments: segmentsOf(message), tree: describeTree(tree) }),
+    message: (message, _outcome, tree) => void messages.push({ clean: message.cleanUnder !== undefined, segments: describeSegments(message.segments), tree: describeTree(tree) }),
   });
   feed(reader, bytes, chunkSizes);
   return { messages, diagnostics };
@@ -115,7 +93,7 @@ function readReference(bytes: Buffer): Read & { readonly faulted: readonly boole
       const validated = validateInTypeScript(message);
       diagnostics.push(...validated.diagnostics);
       faulted.push(validated.diagnostics.length > 0);
-      messages.push({ clean: false, segments: segmentsOf(message), tree: validated.tree });
+      messages.push({ clean: false, segments: describeSegments(message.segments), tree: validated.tree });
     },
   });
   feed(reader, bytes, [bytes.length || 1]);
@@ -204,15 +182,7 @@ describe('the EDIFACT fast path', () => {
   it('never calls a mutated message clean that the validator faults, and reads it as the lexer does', () => {
     const text = interchange([ORDERS, ["UNH+1+DESADV:D:96A:UN'", "BGM+351+DES1+9'", "DTM+137:20250107:102'", "CPS+1'", "PAC+2++PX'", "CPS+2+1'", "LIN+1++4000862141404:SRS'", "QTY+12:10'", "FTX+AAI+++A?+B'", "CNT+2:1'", "UNT+11+1'"], ORDERS]);
     const characters = ["'", '+', ':', '?', '*', '\n', '\r', ' ', 'A', 'a', '0', '9', '.', ',', '-', '\u0001', '\u00e9', 'U', 'N', 'H', 'T', 'S', 'Z'];
-    const mutation = fc.record({ at: fc.nat({ max: text.length - 1 }), remove: fc.nat({ max: 3 }), insert: fc.array(fc.constantFrom(...characters), { maxLength: 4 }) });
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom([1], [13], [4096]), (mutations, chunkSizes) => {
-        let mutated = text;
-        for (const { at, remove, insert } of mutations) mutated = mutated.slice(0, at) + insert.join('') + mutated.slice(at + remove);
-        expectAgreement(Buffer.from(mutated, 'latin1'), chunkSizes);
-      }),
-      { numRuns: 500 },
-    );
+    checkMutations(text, characters, 500, expectAgreement);
   });
 
   it('never reads past the bytes it is given: a released terminator at their end ends no segment', () => {
@@ -223,7 +193,7 @@ describe('the EDIFACT fast path', () => {
     const bytes = Buffer.from(`${given}1'`, 'latin1');
     const out = new Int32Array(2 + 5 * 4);
     const skim = (end: number, final: boolean) =>
-      edifactSkimAddon.skimEdifactMessages(skimProgramFor(compiled as NonNullable<typeof compiled>).native, bytes, 0, end, skimDelimiters(delimiters) as Int32Array, allowedBytesOf(characterSet('UNOC', delimiters)), final, 'ORDERS:D:96A:UN', out);
+      edifactSkimAddon.skimEdifactMessages(skimProgramFor(compiled as NonNullable<typeof compiled>).native, bytes, 0, end, skimDelimiters(delimiters) as Int32Array, final, 'ORDERS:D:96A:UN', out, allowedBytesOf(characterSet('UNOC', delimiters)));
     expect([skim(given.length, false), out[0]]).toEqual([0, SkimStop.incomplete]);
     expect([skim(given.length, true), out[0]]).toEqual([0, SkimStop.notClean]);
     expect([skim(bytes.length, true), out[0], out[1]]).toEqual([1, SkimStop.other, bytes.length]);

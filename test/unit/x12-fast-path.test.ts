@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import fc from 'fast-check';
-import { createX12Reader, type TransactionSet } from '../../translators/x12/envelope-reader.js';
+import { createX12Reader } from '../../translators/x12/envelope-reader.js';
 import type { X12Delimiters } from '../../translators/x12/segment.js';
 import { compiledSpecFor } from '../../translators/x12/specs/registry.js';
-import type { LoopNode, SegmentNode } from '../../translators/x12/tree.js';
 import { createValidatingReader } from '../../translators/x12/validating-reader.js';
 import { validateSet } from '../../translators/x12/validator/validate-set.js';
 import { CORPUS, corpusEntries } from '../helpers/corpus.js';
+import { checkMutations, describeSegments, describeTree, feed } from '../helpers/fast-path.js';
 
 // The native fast path (translators/native) reads whole transaction sets from the bytes and calls a set
 // clean without the TypeScript validator. It must never call clean a set the validator faults, and a set
@@ -22,30 +21,12 @@ interface ReadSet {
   readonly tree: string | undefined;
 }
 
-function describeTree(tree: LoopNode | undefined): string | undefined {
-  if (!tree) return undefined;
-  const walk = (loop: LoopNode): unknown => ({ id: loop.id, children: loop.children.map((child) => (child.kind === 'loop' ? walk(child as LoopNode) : `${(child as SegmentNode).position}:${(child as SegmentNode).segment.text}`)) });
-  return JSON.stringify(walk(tree));
-}
-
-const segmentsOf = (set: TransactionSet) => set.segments.map((segment) => `${segment.offset}:${segment.tag}:${segment.text}`);
-
-function feed(reader: { write(chunk: Uint8Array): void; end(): void }, bytes: Buffer, chunkSizes: readonly number[]): void {
-  let offset = 0;
-  for (let index = 0; offset < bytes.length; index += 1) {
-    const size = chunkSizes[index % chunkSizes.length] as number;
-    reader.write(bytes.subarray(offset, offset + size));
-    offset += size;
-  }
-  reader.end();
-}
-
 function readFast(bytes: Buffer, chunkSizes: readonly number[]): ReadSet[] {
   const sets: ReadSet[] = [];
   const reader = createValidatingReader(
     {
       transactionSet: (set, outcome, tree) =>
-        void sets.push({ clean: set.cleanUnder !== undefined, segments: segmentsOf(set), diagnostics: outcome.diagnostics.map((diagnostic) => diagnostic.code), tree: describeTree(tree?.()) }),
+        void sets.push({ clean: set.cleanUnder !== undefined, segments: describeSegments(set.segments), diagnostics: outcome.diagnostics.map((diagnostic) => diagnostic.code), tree: describeTree(tree?.()) }),
     },
     { specs: compiledSpecFor },
   );
@@ -62,7 +43,7 @@ function readReference(bytes: Buffer): ReadSet[] {
     transactionSet(set) {
       const spec = compiledSpecFor(set.groupVersion, set.id);
       const validated = spec && delimiters ? validateSet(set, delimiters, spec) : undefined;
-      sets.push({ clean: false, segments: segmentsOf(set), diagnostics: validated?.diagnostics.map((diagnostic) => diagnostic.code) ?? [], tree: describeTree(validated?.tree) });
+      sets.push({ clean: false, segments: describeSegments(set.segments), diagnostics: validated?.diagnostics.map((diagnostic) => diagnostic.code) ?? [], tree: describeTree(validated?.tree) });
     },
   });
   feed(reader, bytes, [bytes.length || 1]);
@@ -119,14 +100,6 @@ describe('the X12 fast path', () => {
   it('never calls a mutated set clean that the validator faults', () => {
     const text = interchange856(4);
     const characters = ['*', '>', '~', '\n', '\r', 'A', '0', '9', '.', '-', ' ', '\u0001', 'S', 'E', 'H', 'L'];
-    const mutation = fc.record({ at: fc.nat({ max: text.length - 1 }), remove: fc.nat({ max: 3 }), insert: fc.array(fc.constantFrom(...characters), { maxLength: 4 }) });
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom([1], [13], [4096]), (mutations, chunkSizes) => {
-        let mutated = text;
-        for (const { at, remove, insert } of mutations) mutated = mutated.slice(0, at) + insert.join('') + mutated.slice(at + remove);
-        expectAgreement(Buffer.from(mutated, 'latin1'), chunkSizes);
-      }),
-      { numRuns: 400 },
-    );
+    checkMutations(text, characters, 400, expectAgreement);
   });
 });

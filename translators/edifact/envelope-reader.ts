@@ -1,5 +1,6 @@
 import { isDate } from '../date-time.js';
 import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js';
+import type { SkimmedBody, SkimProgram } from '../native/skimmed-run.js';
 import { characterSet, decode, firstForbidden, type CharacterSet } from './character-sets.js';
 import { SyntaxError } from './codes.js';
 import type { EdifactDelimiters } from './delimiters.js';
@@ -7,7 +8,7 @@ import { allowedBytesOf } from './native-syntax.js';
 import { MessageReferences } from './message-references.js';
 import { EdifactLexer, printable } from './segment-lexer.js';
 import { EdifactSegment } from './segment.js';
-import { bodySegments, type SkimmedBody, type SkimProgram } from './skim-messages.js';
+import { bodySegments } from './skim-messages.js';
 
 // Segments -> interchanges, optional groups and messages, with every envelope check: references equal in
 // header and trailer, counts, dates, the test indicator, nesting, duplicates, and each segment's characters

@@ -1,10 +1,12 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { SkimStop } from '../native/skim-addon.js';
+import type { SkimmedBody, SkimProgram } from '../native/skimmed-run.js';
+import { PendingBytes } from '../pending-bytes.js';
 import { SyntaxError } from './codes.js';
 import { defaultDelimiters, LEVEL_B_DEFAULTS, parseUna, type EdifactDelimiters } from './delimiters.js';
 import { skimDelimiters } from './native-syntax.js';
-import { PendingBytes } from './pending-bytes.js';
 import { EdifactSegment } from './segment.js';
-import { skimMessages, SkimStop, type SkimmedBody, type SkimProgram, type SkimRun } from './skim-messages.js';
+import { skimMessages, type SkimRun } from './skim-messages.js';
 
 // Bytes -> EDIFACT segments, streaming. Delimiters come from each interchange's UNA, or the defaults when
 // there is none; a terminator preceded by the release character is data. Input may arrive in chunks of any
@@ -59,13 +61,8 @@ type Wait = { readonly start: number; searchFrom: number; released: boolean } | 
 
 export class EdifactLexer {
   private delimiters: EdifactDelimiters | undefined;
-  /**
-   * The bytes not yet read, as latin1 text, made when first needed in a read: messages read by the fast
-   * path never need it.
-   */
-  private decoded: string | undefined;
   private readonly pending = new PendingBytes(WINDOW_BYTES);
-  /** Byte offset of pending's first byte (and text[0]) in the file. */
+  /** Byte offset of pending's first byte (and its text's first character) in the file. */
   private base = 0;
   /** Set while the last segment cannot be complete: until what it waits for comes, the bytes are only kept. */
   private wait: Wait | undefined;
@@ -99,11 +96,6 @@ export class EdifactLexer {
     this.flushStray();
   }
 
-  private get text(): string {
-    this.decoded ??= this.pending.latin1();
-    return this.decoded;
-  }
-
   /**
    * Whether the bytes that came can neither complete what is waited for nor make it too long. Only they are
    * searched: reading all the bytes held again for every chunk would take time quadratic in a long segment's
@@ -132,7 +124,6 @@ export class EdifactLexer {
 
   private read(final: boolean): void {
     this.wait = undefined;
-    this.decoded = undefined;
     let position = 0;
     while (position < this.pending.length) {
       const next =
@@ -144,24 +135,23 @@ export class EdifactLexer {
     }
     this.base += position;
     this.pending.drop(position);
-    this.decoded = undefined;
   }
 
   /** Before an interchange: byte order mark, white space, UNA, then UNB; anything else is stray. */
   private nextInterchange(from: number, final: boolean): number | undefined {
     let position = from;
     if (this.atFileStart) {
-      if (this.text.length - position < BOM.length && BOM.startsWith(this.text.slice(position)) && !final) return undefined;
-      if (this.text.startsWith(BOM, position)) position += BOM.length;
+      if (this.pending.text.length - position < BOM.length && BOM.startsWith(this.pending.text.slice(position)) && !final) return undefined;
+      if (this.pending.text.startsWith(BOM, position)) position += BOM.length;
       this.atFileStart = false;
     }
-    if (!this.stray) position = skipWhiteSpace(this.text, position);
-    if (position >= this.text.length) return position;
-    const rest = this.text.length - position;
-    if (this.text.startsWith('UNA', position)) {
+    if (!this.stray) position = skipWhiteSpace(this.pending.text, position);
+    if (position >= this.pending.text.length) return position;
+    const rest = this.pending.text.length - position;
+    if (this.pending.text.startsWith('UNA', position)) {
       if (rest < 9 && !final) return waitAfter(from, position);
       this.flushStray();
-      const advice = this.text.slice(position + 3, position + 9);
+      const advice = this.pending.text.slice(position + 3, position + 9);
       const una = advice.length === 6 ? parseUna(advice) : { kind: 'invalid' as const, message: 'The file ends inside the UNA service string advice.' };
       if (una.kind === 'invalid') {
         this.report(SyntaxError.invalidServiceCharacter, una.message, position, 'UNA');
@@ -171,10 +161,10 @@ export class EdifactLexer {
       this.sink.serviceStringAdvice?.(una.delimiters, this.base + position);
       return position + 9;
     }
-    if (this.text.startsWith('UNB', position)) {
+    if (this.pending.text.startsWith('UNB', position)) {
       if (rest < 4 && !final) return waitAfter(from, position);
       this.flushStray();
-      const separator = this.text[position + 3];
+      const separator = this.pending.text[position + 3];
       if (separator === LEVEL_B_DEFAULTS.element) {
         this.delimiters = LEVEL_B_DEFAULTS;
         return position;
@@ -184,27 +174,27 @@ export class EdifactLexer {
         return this.skipStray(position, final) ?? waitAfter(from, position);
       }
       // Without UNA the version 4 default adds "*" as repetition separator: the version is UNB's S001 0002.
-      const versionAt = this.text.slice(position, position + 16);
+      const versionAt = this.pending.text.slice(position, position + 16);
       if (!/^UNB\+[^+:']*:./.test(versionAt) && !final && rest < 16) return waitAfter(from, position);
       this.delimiters = defaultDelimiters(/^UNB\+[A-Z]{4}:4/.test(versionAt));
       return position;
     }
     // A prefix of UNA or UNB at the end of what has arrived may still become one.
-    if (!final && rest < 3 && ('UNA'.startsWith(this.text.slice(position)) || 'UNB'.startsWith(this.text.slice(position)))) return waitAfter(from, position);
+    if (!final && rest < 3 && ('UNA'.startsWith(this.pending.text.slice(position)) || 'UNB'.startsWith(this.pending.text.slice(position)))) return waitAfter(from, position);
     return this.skipStray(position, final) ?? waitAfter(from, position);
   }
 
   /** Skips stray text up to the next possible UNA or UNB, remembering it for one report. */
   private skipStray(position: number, final: boolean): number | undefined {
-    const una = this.text.indexOf('UNA', position + 1);
-    const unb = this.text.indexOf('UNB', position + 1);
+    const una = this.pending.text.indexOf('UNA', position + 1);
+    const unb = this.pending.text.indexOf('UNB', position + 1);
     const found = [una, unb].filter((at) => at >= 0);
     // Keep the last two characters, which may be the start of a UNA or UNB split across chunks.
-    const end = found.length > 0 ? Math.min(...found) : final ? this.text.length : Math.max(position, this.text.length - 2);
+    const end = found.length > 0 ? Math.min(...found) : final ? this.pending.text.length : Math.max(position, this.pending.text.length - 2);
     if (end === position) return undefined;
     this.stray ??= { offset: this.base + position, preview: '', length: 0 };
     this.stray.length += end - position;
-    if (this.stray.preview.length < 20) this.stray.preview += this.text.slice(position, Math.min(end, position + 20 - this.stray.preview.length));
+    if (this.stray.preview.length < 20) this.stray.preview += this.pending.text.slice(position, Math.min(end, position + 20 - this.stray.preview.length));
     return end;
   }
 
@@ -225,7 +215,7 @@ export class EdifactLexer {
   /** Reads one segment of the current interchange; undefined to wait for more bytes. */
   private nextSegment(from: number, final: boolean): number | undefined {
     const delimiters = this.delimiters as EdifactDelimiters;
-    const text = this.text;
+    const text = this.pending.text;
     const start = skipWhiteSpace(text, from);
     if (start >= text.length) return start;
     const end = findTerminator(text, start, delimiters);
@@ -282,7 +272,7 @@ export class EdifactLexer {
     const length = this.pending.length;
     const skimmed = skimMessages(run, this.pending.keep(), this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
     const { position } = skimmed;
-    const headerPassedOn = run.headerPassedOn && skimmed.messages === 0;
+    const headerPassedOn = run.headerPassedOn && skimmed.count === 0;
     if (skimmed.stop === SkimStop.full || (skimmed.stop === SkimStop.incomplete && length - position < Math.min(SKIM_BYTES, this.maxSegmentBytes))) {
       this.skimDue = { ...run, offset: this.base + position, headerPassedOn };
       if (skimmed.stop === SkimStop.incomplete) this.wait = { start: this.base + position, until: this.base + length + WINDOW_BYTES };

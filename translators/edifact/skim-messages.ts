@@ -1,29 +1,11 @@
-import { edifactSkimAddon, SkimStop, type NativeProgram } from '../native/skim-addon.js';
+import { edifactSkimAddon } from '../native/skim-addon.js';
+import { passOnSkimmed, runRecords, type SkimmedBody, type SkimmedRun, type SkimRunStart } from '../native/skimmed-run.js';
 import type { EdifactDelimiters } from './delimiters.js';
 import { EdifactSegment } from './segment.js';
 
 // The lexer's fast path: messages read straight from the bytes by the native skimmer (translators/native),
-// one after another while each is a UNH of one message type, version and release and clean. Each clean
-// message is passed on as its UNH, its body kept as bytes until someone asks for its segments, and its UNT;
-// the bytes are never made into text for the lexer.
-
-export interface SkimProgram {
-  readonly native: NativeProgram;
-}
-
-/** Segments read by the fast path, kept as bytes until someone asks for them (bodySegments). */
-export interface SkimmedBody {
-  /** bytes[start, end) runs from after the UNH's terminator to the UNT; the buffer is not changed later. */
-  readonly bytes: Buffer;
-  readonly start: number;
-  readonly end: number;
-  /** Byte offset of bytes[0] in the file. */
-  readonly base: number;
-  /** How many segments they hold. */
-  readonly count: number;
-  /** The program that found the message clean. */
-  readonly program: SkimProgram;
-}
+// one after another while each is a UNH of one message type, version and release and clean, and passed on as
+// its UNH, its body and its UNT (translators/native/skimmed-run.ts).
 
 export interface SkimSink {
   /** `checked`: the fast path found the segment's characters all of the interchange's syntax level. */
@@ -35,25 +17,10 @@ export interface SkimSink {
  * A run of messages to read: the program for them, their UNH's S009 as written, the bytes the interchange's
  * syntax level allows, and whether the first one's UNH was passed on already.
  */
-export interface SkimRun {
-  readonly program: SkimProgram;
+export interface SkimRun extends SkimRunStart {
   readonly identifier: string;
   readonly allowed: Uint8Array;
-  readonly headerPassedOn: boolean;
 }
-
-export interface SkimmedMessages {
-  /** Why the run stopped (SkimStop). */
-  readonly stop: number;
-  /** Where: the UNH of the message that stopped it, or the segment after the last clean message. */
-  readonly position: number;
-  /** How many clean messages were passed on. */
-  readonly messages: number;
-}
-
-/** Room for this many messages per call; a run longer than that is taken up again where it stopped. */
-const MESSAGES_PER_CALL = 256;
-const out = new Int32Array(2 + 5 * MESSAGES_PER_CALL);
 
 /** Reads clean messages from bytes[start, end) (file offset `base` at index 0), which must stay as they are, and passes them on. */
 export function skimMessages(
@@ -66,19 +33,10 @@ export function skimMessages(
   words: Int32Array,
   final: boolean,
   sink: SkimSink,
-): SkimmedMessages {
-  const messages = edifactSkimAddon.skimEdifactMessages(run.program.native, bytes, start, end, words, run.allowed, final, run.identifier, out);
-  for (let index = 0; index < messages; index += 1) {
-    const at = 2 + 5 * index;
-    const headerStart = out[at] as number;
-    const headerEnd = out[at + 1] as number;
-    const trailerStart = out[at + 2] as number;
-    const trailerEnd = out[at + 3] as number;
-    if (index > 0 || !run.headerPassedOn) sink.segment(new EdifactSegment('UNH', bytes.toString('latin1', headerStart, headerEnd), base + headerStart, delimiters), true);
-    sink.skimmedBody?.({ bytes, start: headerEnd + 1, end: trailerStart, base, count: (out[at + 4] as number) - 2, program: run.program });
-    sink.segment(new EdifactSegment('UNT', bytes.toString('latin1', trailerStart, trailerEnd), base + trailerStart, delimiters), true);
-  }
-  return { stop: out[0] as number, position: out[1] as number, messages };
+): SkimmedRun {
+  const messages = edifactSkimAddon.skimEdifactMessages(run.program.native, bytes, start, end, words, final, run.identifier, runRecords, run.allowed);
+  const envelope = (header: boolean, from: number, to: number) => sink.segment(new EdifactSegment(header ? 'UNH' : 'UNT', bytes.toString('latin1', from, to), base + from, delimiters), true);
+  return passOnSkimmed(messages, bytes, base, run, envelope, sink);
 }
 
 /** The segments of a body the fast path read, as the lexer would have passed them on one by one. */
@@ -109,5 +67,3 @@ function isReleased(bytes: Buffer, from: number, at: number, release: number): b
 function isWhiteSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x1a || code === 0x00;
 }
-
-export { SkimStop };

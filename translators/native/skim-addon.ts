@@ -38,7 +38,7 @@ interface EdifactSkimAddon {
    * then five numbers per clean message: UNH start, UNH terminator, UNT start, UNT terminator, segments UNH
    * to UNT. Delimiters: element, component, repetition, release, terminator (-1 for none).
    */
-  skimEdifactMessages(program: NativeProgram, bytes: Uint8Array, start: number, end: number, delimiters: Int32Array, allowed: Uint8Array, final: boolean, identifier: string, out: Int32Array): number;
+  skimEdifactMessages(program: NativeProgram, bytes: Uint8Array, start: number, end: number, delimiters: Int32Array, final: boolean, identifier: string, out: Int32Array, allowed: Uint8Array): number;
   /** Whether a segment (latin1 text without terminator) certainly has no data element problem under definition `index`. */
   edifactSegmentClean(program: NativeProgram, index: number, text: string, delimiters: Int32Array): boolean;
 }

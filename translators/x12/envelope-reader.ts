@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostic.js';
+import type { SkimmedBody, SkimProgram } from '../native/skimmed-run.js';
 import { SeenControlNumbers } from '../seen-control-numbers.js';
 import { GroupError, InterchangeNote, SetError } from './codes.js';
 import { validateGroupHeader, validateIsa } from './envelope-fields.js';
 import { bodySegments, SegmentLexer, type SegmentSink } from './segment-lexer.js';
-import type { SkimmedBody, SkimProgram } from './skim-sets.js';
 import { element, type Segment, type X12Delimiters } from './segment.js';
 
 // Segments -> interchanges, functional groups and transaction sets, with every envelope check: control

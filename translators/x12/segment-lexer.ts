@@ -1,9 +1,12 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { SkimStop } from '../native/skim-addon.js';
+import type { SkimmedBody, SkimProgram } from '../native/skimmed-run.js';
+import { PendingBytes } from '../pending-bytes.js';
 import { ElementError, InterchangeNote, SegmentError } from './codes.js';
 import { readIsaHeader, type IsaHeader } from './isa-header.js';
 import { skimDelimiters } from './native-delimiters.js';
 import { Segment, type X12Delimiters } from './segment.js';
-import { skimSets, SkimStop, type SkimmedBody, type SkimProgram, type SkimRun } from './skim-sets.js';
+import { skimSets, type SkimRun } from './skim-sets.js';
 
 // Bytes in any chunk sizes -> segments, exactly as if the file had come in one piece. Only the
 // unfinished segment is held between chunks, so memory stays bounded however large the file. Bytes are
@@ -61,13 +64,8 @@ const NOT_BINARY: BinaryData = { kind: 'none' };
 type Wait = { readonly start: number; readonly terminator: string; searchFrom: number } | { readonly start: number; readonly until: number };
 
 export class SegmentLexer {
-  /**
-   * The bytes not yet read, as latin1 text, made when first needed in a read: one flat string (searching
-   * a concatenation is slower). Sets read by the fast path never need it.
-   */
-  private decoded: string | undefined;
-  private readonly pending = new PendingBytes();
-  /** Byte offset of pending's first byte (and text[0]) in the file. */
+  private readonly pending = new PendingBytes(WINDOW_BYTES);
+  /** Byte offset of pending's first byte (and its text's first character) in the file. */
   private base = 0;
   /** Set while the last segment cannot be complete: until what it waits for comes, the bytes are only kept. */
   private wait: Wait | undefined;
@@ -101,7 +99,6 @@ export class SegmentLexer {
 
   private read(final: boolean): void {
     this.wait = undefined;
-    this.decoded = undefined;
     let position = 0;
     for (;;) {
       const next =
@@ -111,12 +108,6 @@ export class SegmentLexer {
     }
     this.base += position;
     this.pending.drop(position);
-    this.decoded = undefined;
-  }
-
-  private get text(): string {
-    this.decoded ??= this.pending.latin1();
-    return this.decoded;
   }
 
   /**
@@ -139,19 +130,19 @@ export class SegmentLexer {
   private nextInterchange(from: number, final: boolean): number | undefined {
     let position = from;
     if (this.atFileStart) {
-      if (this.text.startsWith(BOM, position)) position += BOM.length;
-      else if (!final && this.text.length - position < BOM.length && BOM.startsWith(this.text.slice(position))) return undefined;
+      if (this.pending.text.startsWith(BOM, position)) position += BOM.length;
+      else if (!final && this.pending.text.length - position < BOM.length && BOM.startsWith(this.pending.text.slice(position))) return undefined;
     }
     this.atFileStart = false;
     // Inside a run of stray bytes white space belongs to the run, so the run is the same in any chunking.
-    if (!this.stray) position = skipWhiteSpace(this.text, position);
-    if (position >= this.text.length) return waitAfter(from, position);
-    const isa = this.text.indexOf('ISA', position);
+    if (!this.stray) position = skipWhiteSpace(this.pending.text, position);
+    if (position >= this.pending.text.length) return waitAfter(from, position);
+    const isa = this.pending.text.indexOf('ISA', position);
     if (isa !== position) {
       // Bytes between interchanges (or before the first): skipped, and reported once per run.
-      const end = isa >= 0 ? isa : final ? this.text.length : Math.max(position, this.text.length - 2);
+      const end = isa >= 0 ? isa : final ? this.pending.text.length : Math.max(position, this.pending.text.length - 2);
       if (end === position) return waitAfter(from, position);
-      this.addStray(position, this.text.slice(position, end));
+      this.addStray(position, this.pending.text.slice(position, end));
       return end;
     }
     const header = this.isaHeader(position, final);
@@ -179,7 +170,7 @@ export class SegmentLexer {
    * the header is read without the line breaks and its length counted back in the file's own bytes.
    */
   private isaHeader(position: number, final: boolean): IsaHeader {
-    const window = this.text.slice(position, position + ISA_LOOKAHEAD);
+    const window = this.pending.text.slice(position, position + ISA_LOOKAHEAD);
     // Read once the whole lookahead (or the rest of the file) is there: a part of it can look like a
     // complete header, wrapped or not, that the whole contradicts, and chunking must not change the result.
     if (!final && window.length < ISA_LOOKAHEAD) return ISA_INCOMPLETE;
@@ -201,7 +192,7 @@ export class SegmentLexer {
    */
   private nextSegment(from: number, final: boolean): number | undefined {
     const delimiters = this.delimiters as X12Delimiters;
-    const text = this.text;
+    const text = this.pending.text;
     const length = text.length;
     const terminator = delimiters.segment;
     const separator = delimiters.element;
@@ -270,9 +261,9 @@ export class SegmentLexer {
     this.skimDue = undefined;
     const delimiters = this.delimiters as X12Delimiters;
     const length = this.pending.length;
-    const skimmed = skimSets(run, this.pending.bytes, this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
+    const skimmed = skimSets(run, this.pending.keep(), this.base, start, length, delimiters, skimDelimiters(delimiters) as Int32Array, final, this.sink);
     const { position } = skimmed;
-    const headerPassedOn = run.headerPassedOn && skimmed.sets === 0;
+    const headerPassedOn = run.headerPassedOn && skimmed.count === 0;
     if (skimmed.stop === SkimStop.full || (skimmed.stop === SkimStop.incomplete && length - position < Math.min(SKIM_BYTES, this.maxSegmentBytes))) {
       this.skimDue = { ...run, offset: this.base + position, headerPassedOn };
       if (skimmed.stop === SkimStop.full || position !== start) return position;
@@ -289,14 +280,14 @@ export class SegmentLexer {
 
   /** A BIN segment carries BIN01 bytes of raw data, terminators included: where its data ends. */
   private binaryData(start: number, delimiters: X12Delimiters): BinaryData {
-    if (!this.text.startsWith(`BIN${delimiters.element}`, start)) return NOT_BINARY;
+    if (!this.pending.text.startsWith(`BIN${delimiters.element}`, start)) return NOT_BINARY;
     const lengthStart = start + 3 + delimiters.element.length;
-    const lengthEnd = this.text.indexOf(delimiters.element, lengthStart);
-    if (lengthEnd < 0) return this.text.length - lengthStart > 15 ? NOT_BINARY : { kind: 'need-more', until: this.text.length + 1 };
-    const length = this.text.slice(lengthStart, lengthEnd);
+    const lengthEnd = this.pending.text.indexOf(delimiters.element, lengthStart);
+    if (lengthEnd < 0) return this.pending.text.length - lengthStart > 15 ? NOT_BINARY : { kind: 'need-more', until: this.pending.text.length + 1 };
+    const length = this.pending.text.slice(lengthStart, lengthEnd);
     if (!/^\d{1,15}$/.test(length)) return { kind: 'bad-length', length };
     const end = lengthEnd + delimiters.element.length + Number(length);
-    return end <= this.text.length ? { kind: 'data', end } : { kind: 'need-more', until: end };
+    return end <= this.pending.text.length ? { kind: 'data', end } : { kind: 'need-more', until: end };
   }
 
   private reportBinaryLength(start: number, length: string): void {
@@ -315,7 +306,7 @@ export class SegmentLexer {
    * before, it waits for `wait`, unless it is already longer than a segment may be.
    */
   private unterminated(start: number, final: boolean, wait: Wait): number | undefined {
-    const pending = this.text.length - start;
+    const pending = this.pending.text.length - start;
     if (final) {
       const delimiters = this.delimiters as X12Delimiters;
       this.sink.diagnostic({
@@ -326,8 +317,8 @@ export class SegmentLexer {
         message: 'The last segment of the file has no segment terminator.',
         location: { offset: this.base + start },
       });
-      this.emit(this.text.slice(start), start, delimiters, false);
-      return this.text.length;
+      this.emit(this.pending.text.slice(start), start, delimiters, false);
+      return this.pending.text.length;
     }
     if (pending <= this.maxSegmentBytes) {
       this.wait = wait;
@@ -342,7 +333,7 @@ export class SegmentLexer {
       location: { offset: this.base + start },
     });
     this.delimiters = undefined;
-    return this.text.length;
+    return this.pending.text.length;
   }
 
   private emit(raw: string, start: number, delimiters: X12Delimiters, binary: boolean): void {
@@ -394,64 +385,10 @@ export class SegmentLexer {
   }
 }
 
-/**
- * Bytes received and not yet read, in one buffer that grows by doubling: a segment held over many small
- * chunks costs time linear in its length.
- */
-class PendingBytes {
-  private buffer = Buffer.alloc(0);
-  length = 0;
-
-  append(bytes: Uint8Array, start: number, end: number): void {
-    const size = end - start;
-    if (this.length + size > this.buffer.length) this.resize(Math.max(2 * this.buffer.length, this.length + size), 0);
-    this.buffer.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.length);
-    this.length += size;
-  }
-
-  /** Forgets the first `count` bytes; a buffer grown for a long segment is given back once that is read. */
-  drop(count: number): void {
-    if (count === 0) return;
-    this.length -= count;
-    if (this.buffer.length > 4 * WINDOW_BYTES && this.length <= WINDOW_BYTES) this.resize(2 * WINDOW_BYTES, count);
-    else this.buffer.copyWithin(0, count, count + this.length);
-  }
-
-  /** The bytes, valid up to `length` until the next append or drop. */
-  get bytes(): Buffer {
-    return this.buffer;
-  }
-
-  latin1(): string {
-    return this.buffer.toString('latin1', 0, this.length);
-  }
-
-  /**
-   * Where the bytes of `text` (latin1) first come at or after `from`, or -1. A loop, not Buffer#indexOf:
-   * what is searched is mostly a chunk's first few bytes, and the call would cost more than they do.
-   */
-  indexOf(text: string, from: number): number {
-    const first = text.charCodeAt(0);
-    for (let index = from; index + text.length <= this.length; index += 1) {
-      if (this.buffer[index] !== first) continue;
-      let matched = 1;
-      while (matched < text.length && this.buffer[index + matched] === text.charCodeAt(matched)) matched += 1;
-      if (matched === text.length) return index;
-    }
-    return -1;
-  }
-
-  private resize(size: number, from: number): void {
-    const resized = Buffer.allocUnsafe(size);
-    this.buffer.copy(resized, 0, from, from + this.length);
-    this.buffer = resized;
-  }
-}
-
 /** The segments of a body the fast path read, as the lexer would have passed them on one by one. */
 export function bodySegments(body: SkimmedBody, delimiters: X12Delimiters): Segment[] {
   const text = body.bytes.toString('latin1', body.start, body.end);
-  const offset = body.offset;
+  const offset = body.base + body.start;
   const separator = delimiters.element;
   const segments: Segment[] = [];
   for (let start = skipWhiteSpace(text, 0); start < text.length; start = skipWhiteSpace(text, start)) {

@@ -1,5 +1,7 @@
 #include "edifact-elements.h"
 
+#include "scan-elements.h"
+
 namespace skim {
 
 EdifactKinds::EdifactKinds(const EdifactDelimiters& delimiters, const uint8_t* allowed) {
@@ -64,8 +66,6 @@ inline bool valueClean(const Program& program, const Element& element, const uin
   // Codes are compared as written; one with a release character in it is left to the element checks.
   return releases == 0 && program.codeLists[element.codeList].contains(start, static_cast<size_t>(end - start));
 }
-
-uint64_t bit(size_t position) { return position < 64 ? uint64_t{1} << position : 0; }
 
 // An element read in full, from just after its separator: its repetitions, each a simple value or a
 // composite's components, release characters and all. Returns where it ends, or nullptr when it is not clean.
@@ -161,23 +161,9 @@ inline const uint8_t* scanElement(const Program& program, const Element* element
 }  // namespace
 
 const uint8_t* scanEdifactSegment(const Program& program, const SegmentDef& definition, const EdifactKinds& kinds, const uint8_t* at) {
-  if (!definition.judgeable) return nullptr;
-  const Element* elements = definition.elements.data();
-  const size_t count = definition.elements.size();
-  uint64_t presence = 0;
-  size_t position = 0;
-  const uint8_t* p = at;
-  for (;;) {
-    const EdifactKinds::Kind separator = kinds[*p];
-    if (separator == EdifactKinds::TERMINATOR) break;
-    if (separator != EdifactKinds::ELEMENT) return nullptr;
-    position += 1;
-    bool present;
-    p = scanElement(program, position <= count ? &elements[position - 1] : nullptr, kinds, p + 1, present);
-    if (p == nullptr) return nullptr;
-    if (present) presence |= bit(position);
-  }
-  return (presence & definition.mandatoryElements) == definition.mandatoryElements ? p : nullptr;
+  uint64_t presence;
+  return scanElements(definition, kinds, at, presence,
+                      [&](const Element* element, const uint8_t* start, bool& present) { return scanElement(program, element, kinds, start, present); });
 }
 
 }  // namespace skim

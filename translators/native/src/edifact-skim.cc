@@ -7,25 +7,17 @@
 
 #include <cstddef>
 #include <cstring>
-#include <stdexcept>
 #include <string>
 
+#include "addon-arguments.h"
 #include "edifact-elements.h"
 #include "program.h"
+#include "skim-run.h"
 #include "structure.h"
 
 namespace skim {
 
 namespace {
-
-enum Outcome : int32_t { CLEAN = 0, NOT_CLEAN = 1, INCOMPLETE = 2 };
-
-// Why a run of messages stopped: at a segment that is not a UNH of the run's message, at a message that is
-// not clean, at bytes that may continue in the next chunk, or because the caller's room for messages is full.
-enum Stop : int32_t { OTHER = 0, STOPPED_NOT_CLEAN = 1, STOPPED_INCOMPLETE = 2, FULL = 3 };
-
-// What the lexer skips between segments.
-bool isWhiteSpace(uint8_t c) { return c == 0x20 || c == 0x0a || c == 0x0d || c == 0x09 || c == 0x1a || c == 0x00; }
 
 // Whether the terminator at `at` is released: an odd run of release characters before it, counted back no
 // further than `from`. The byte before such a run is never a release character, so the run's parity is the
@@ -62,24 +54,8 @@ const uint8_t* plainEnd(const EdifactKinds& kinds, const uint8_t* p) {
   }
 }
 
-struct MessageSpan {
-  // Where the UNH's terminator is; the body starts after it.
-  size_t headerEnd;
-  size_t trailerStart;
-  size_t trailerEnd;
-  size_t segments;
-};
-
-// A tag's characters as base-36 digits; -1 for a byte that cannot be in a tag.
-const struct TagDigits {
-  int8_t of[256];
-  TagDigits() {
-    for (int byte = 0; byte < 256; byte += 1) of[byte] = byte >= 'A' && byte <= 'Z' ? byte - 'A' + 10 : byte >= '0' && byte <= '9' ? byte - '0' : -1;
-  }
-} TAG_DIGITS;
-
 // `limit` is the last terminator in the bytes (lastTerminator).
-Outcome skimMessage(const Program& program, const uint8_t* bytes, size_t start, const uint8_t* limit, const EdifactKinds& kinds, bool final, MessageSpan& span) {
+Outcome skimMessage(const Program& program, const uint8_t* bytes, size_t start, const uint8_t* limit, const EdifactKinds& kinds, bool final, UnitSpan& span) {
   StructureMatcher matcher(program);
   const Outcome shortOfData = final ? NOT_CLEAN : INCOMPLETE;
   const uint8_t* text = bytes + start;
@@ -117,10 +93,8 @@ Outcome skimMessage(const Program& program, const uint8_t* bytes, size_t start, 
   }
 }
 
-enum Start { STARTS, DOES_NOT_START, UNDECIDED };
-
 // Whether the segment at `position` is a UNH whose S009 is written exactly `identifier`, its message
-// reference without release characters; UNDECIDED when the bytes end first.
+// reference without release characters.
 Start startsMessage(const uint8_t* bytes, size_t position, size_t end, const EdifactDelimiters& delimiters, const std::string& identifier) {
   const uint8_t* at = bytes + position;
   const uint8_t* const stop = bytes + end;
@@ -144,38 +118,6 @@ Start startsMessage(const uint8_t* bytes, size_t position, size_t end, const Edi
   return *at == delimiters.element || *at == delimiters.terminator ? STARTS : DOES_NOT_START;
 }
 
-// N-API plumbing: arguments in, numbers out; a bad argument throws a TypeError naming it.
-
-void throwType(napi_env env, const char* message) { napi_throw_type_error(env, nullptr, message); }
-
-bool typedArray(napi_env env, napi_value value, napi_typedarray_type expected, void*& data, size_t& length) {
-  napi_typedarray_type type;
-  napi_value buffer;
-  size_t offset;
-  return napi_get_typedarray_info(env, value, &type, &length, &data, &buffer, &offset) == napi_ok && type == expected;
-}
-
-bool int32Array(napi_env env, napi_value value, int32_t*& data, size_t& length) {
-  void* raw;
-  if (!typedArray(env, value, napi_int32_array, raw, length)) return false;
-  data = static_cast<int32_t*>(raw);
-  return true;
-}
-
-bool bytesOf(napi_env env, napi_value value, uint8_t*& data, size_t& length) {
-  void* raw;
-  if (!typedArray(env, value, napi_uint8_array, raw, length)) return false;
-  data = static_cast<uint8_t*>(raw);
-  return true;
-}
-
-bool programOf(napi_env env, napi_value value, Program*& program) {
-  void* raw;
-  if (napi_get_value_external(env, value, &raw) != napi_ok) return false;
-  program = static_cast<Program*>(raw);
-  return true;
-}
-
 // Element, component, repetition, release, terminator; -1 for no repetition separator or release character.
 bool delimitersOf(napi_env env, napi_value value, EdifactDelimiters& delimiters) {
   int32_t* words;
@@ -188,124 +130,41 @@ bool delimitersOf(napi_env env, napi_value value, EdifactDelimiters& delimiters)
   return true;
 }
 
-bool latin1(napi_env env, napi_value value, std::string& text) {
-  size_t length;
-  if (napi_get_value_string_latin1(env, value, nullptr, 0, &length) != napi_ok) return false;
-  text.assign(length + 1, '\0');
-  napi_get_value_string_latin1(env, value, text.data(), length + 1, &length);
-  text.resize(length);
-  return true;
-}
-
-napi_value number(napi_env env, int32_t value) {
-  napi_value result;
-  napi_create_int32(env, value, &result);
-  return result;
-}
-
-napi_value CompileProgram(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  int32_t* words;
-  size_t length;
-  if (argc < 1 || !int32Array(env, argv[0], words, length)) {
-    throwType(env, "compileProgram takes an Int32Array");
-    return nullptr;
-  }
-  Program* program;
-  try {
-    program = new Program(decodeProgram(words, length));
-  } catch (const std::exception& error) {
-    napi_throw_error(env, "ERR_SPEC_PROGRAM", error.what());
-    return nullptr;
-  }
-  napi_value external;
-  napi_create_external(
-      env, program, [](napi_env, void* data, void*) { delete static_cast<Program*>(data); }, nullptr, &external);
-  return external;
-}
-
-// skimEdifactMessages(program, bytes, start, end, delimiters, allowed, final, identifier, out) -> how many
-// clean messages follow one another from the UNH at `start`. out[0] is why the run stopped (Stop), out[1]
-// where: the UNH of the message that stopped it, or the segment after the last clean message; then five
-// numbers per clean message: UNH start, UNH terminator, UNT start, UNT terminator, segments UNH to UNT.
+// skimEdifactMessages(program, bytes, start, end, delimiters, final, identifier, out, allowed) -> how many
+// clean messages follow one another from the UNH at `start` (skimRun): their S009 is written `identifier`,
+// their characters all `allowed` (256 bytes, not zero for each the syntax level certainly allows as data),
+// their records UNH start, UNH terminator, UNT start, UNT terminator, segments UNH to UNT.
 napi_value SkimEdifactMessages(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  Program* program;
-  uint8_t* bytes;
-  size_t size;
-  int64_t start, end;
+  napi_value argv[RUN_ARGUMENTS + 1];
+  Run run;
   EdifactDelimiters delimiters;
   uint8_t* allowed;
   size_t allowedLength;
-  bool final;
-  std::string identifier;
-  int32_t* out;
-  size_t outLength;
-  if (argc < 9 || !programOf(env, argv[0], program) || !bytesOf(env, argv[1], bytes, size) || napi_get_value_int64(env, argv[2], &start) != napi_ok ||
-      napi_get_value_int64(env, argv[3], &end) != napi_ok || !delimitersOf(env, argv[4], delimiters) || !bytesOf(env, argv[5], allowed, allowedLength) || allowedLength != 256 ||
-      napi_get_value_bool(env, argv[6], &final) != napi_ok || !latin1(env, argv[7], identifier) || !int32Array(env, argv[8], out, outLength) || outLength < 7 || start < 0 ||
-      end < start || static_cast<size_t>(end) > size || end > INT32_MAX) {
+  if (!runArguments(env, info, RUN_ARGUMENTS + 1, argv, run) || !delimitersOf(env, argv[RUN_DELIMITERS], delimiters) || !bytesOf(env, argv[RUN_ARGUMENTS], allowed, allowedLength) ||
+      allowedLength != 256) {
     throwType(env,
-              "skimEdifactMessages takes (program, Uint8Array, start, end, Int32Array(5) delimiters, Uint8Array(256) allowed, final, identifier, Int32Array out of 7 or more) "
+              "skimEdifactMessages takes (program, Uint8Array, start, end, Int32Array(5) delimiters, final, identifier, Int32Array out of 7 or more, Uint8Array(256) allowed) "
               "with 0 <= start <= end <= length");
     return nullptr;
   }
   // Made for each call: a few hundred instructions, where a call reads many messages.
   const EdifactKinds kinds(delimiters, allowed);
-  const size_t room = (outLength - 2) / 5;
-  const size_t limit = static_cast<size_t>(end);
-  size_t position = static_cast<size_t>(start);
-  const uint8_t* last = lastTerminator(bytes + position, bytes + limit, delimiters);
-  int32_t messages = 0;
-  Stop stop = OTHER;
-  for (;;) {
-    while (position < limit && isWhiteSpace(bytes[position])) position += 1;
-    const Start starts = startsMessage(bytes, position, limit, delimiters, identifier);
-    if (starts != STARTS) {
-      // The next segment may be a UNH still arriving.
-      stop = starts == UNDECIDED && !final ? STOPPED_INCOMPLETE : OTHER;
-      break;
-    }
-    if (static_cast<size_t>(messages) == room) {
-      stop = FULL;
-      break;
-    }
-    MessageSpan span{};
-    const Outcome outcome = skimMessage(*program, bytes, position, last, kinds, final, span);
-    if (outcome != CLEAN) {
-      stop = outcome == INCOMPLETE ? STOPPED_INCOMPLETE : STOPPED_NOT_CLEAN;
-      break;
-    }
-    int32_t* record = out + 2 + 5 * messages;
-    record[0] = static_cast<int32_t>(position);
-    record[1] = static_cast<int32_t>(span.headerEnd);
-    record[2] = static_cast<int32_t>(span.trailerStart);
-    record[3] = static_cast<int32_t>(span.trailerEnd);
-    record[4] = static_cast<int32_t>(span.segments);
-    messages += 1;
-    position = span.trailerEnd + 1;
-  }
-  out[0] = stop;
-  out[1] = static_cast<int32_t>(position);
+  const uint8_t* last = lastTerminator(run.bytes + run.start, run.bytes + run.end, delimiters);
+  const int32_t messages = skimRun(
+      run, [&](size_t position) { return startsMessage(run.bytes, position, run.end, delimiters, run.identifier); },
+      [&](size_t position, UnitSpan& span) { return skimMessage(*run.program, run.bytes, position, last, kinds, run.final, span); });
   return number(env, messages);
 }
 
 // edifactSegmentClean(program, definition, text, delimiters) -> whether the segment (latin1 text as the
 // lexer made it, no terminator) certainly has no data element problem under segment definition `definition`.
 napi_value EdifactSegmentClean(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
   napi_value argv[4];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  Program* program;
-  int32_t definition;
+  const Program* program;
+  const SegmentDef* definition;
   std::string text;
   EdifactDelimiters delimiters;
-  if (argc < 4 || !programOf(env, argv[0], program) || napi_get_value_int32(env, argv[1], &definition) != napi_ok || definition < 0 ||
-      static_cast<size_t>(definition) >= program->segments.size() || !latin1(env, argv[2], text) || !delimitersOf(env, argv[3], delimiters)) {
+  if (!segmentArguments(env, info, argv, program, definition, text) || !delimitersOf(env, argv[3], delimiters)) {
     throwType(env, "edifactSegmentClean takes (program, definition index, string, Int32Array(5) delimiters)");
     return nullptr;
   }
@@ -326,10 +185,8 @@ napi_value EdifactSegmentClean(napi_env env, napi_callback_info info) {
   uint8_t everything[256];
   std::memset(everything, 1, sizeof everything);
   const bool clean = separatorsAreText && (tagLength == length || bytes[tagLength] == delimiters.element) &&
-                     scanEdifactSegment(*program, program->segments[definition], EdifactKinds(delimiters, everything), bytes + tagLength) == bytes + length;
-  napi_value result;
-  napi_get_boolean(env, clean, &result);
-  return result;
+                     scanEdifactSegment(*program, *definition, EdifactKinds(delimiters, everything), bytes + tagLength) == bytes + length;
+  return boolean(env, clean);
 }
 
 napi_value Init(napi_env env, napi_value exports) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scan-elements.h"
+
 namespace skim {
 
 ByteKinds::ByteKinds(const X12Delimiters& delimiters) {
@@ -103,8 +105,6 @@ bool rulesHold(const std::vector<MaskRule>& rules, uint64_t presence) {
   return true;
 }
 
-uint64_t bit(size_t position) { return position < 64 ? uint64_t{1} << position : 0; }
-
 // Counts the kinds of a value's bytes; false when one of them cannot be data (a separator, a control character).
 bool countKinds(const ByteKinds& kinds, const uint8_t* start, const uint8_t* end, Value& value) {
   value.reset(start);
@@ -164,61 +164,54 @@ bool elementClean(const Program& program, const Element& element, const ByteKind
   }
 }
 
+// One element from just after its separator to the next element separator or the terminator; `element` is
+// null beyond the segment's last. Returns where it ends, or nullptr when it is not clean; `present` says
+// whether it holds any data.
+inline const uint8_t* scanElement(const Program& program, const Element* element, const ByteKinds& kinds, const X12Delimiters& delimiters, const uint8_t* start, bool& present) {
+  const uint8_t* p = start;
+  // The hot loops, which the terminator ends: text is only measured, numbers are counted by kind.
+  Value value;
+  value.reset(start);
+  ByteKinds::Kind kind;
+  if (element != nullptr && element->text) {
+    while ((kind = kinds[*p]) <= ByteKinds::OTHER) p += 1;
+  } else {
+    while ((kind = kinds[*p]) <= ByteKinds::OTHER) {
+      value.counts[kind] += 1;
+      p += 1;
+    }
+  }
+  const bool plain = kind == ByteKinds::ELEMENT || kind == ByteKinds::TERMINATOR;
+  if (!plain) {
+    // Components or repetitions: the element is read to its end and judged as a whole.
+    while ((kind = kinds[*p]) != ByteKinds::ELEMENT && kind != ByteKinds::TERMINATOR) {
+      if (kind == ByteKinds::BAD) return nullptr;
+      p += 1;
+    }
+  }
+  present = p != start;
+  if (!present) return element != nullptr && element->mandatory ? nullptr : p;
+  if (element == nullptr) return nullptr;
+  bool clean;
+  if (!plain || !element->components.empty()) clean = elementClean(program, *element, kinds, delimiters, start, p);
+  else if (element->text) clean = !element->notUsed && textClean(program, *element, start, p);
+  else clean = !element->notUsed && simpleClean(program, *element, value, p);
+  return clean ? p : nullptr;
+}
+
 }  // namespace
 
 const uint8_t* scanX12Segment(const Program& program, const SegmentDef& definition, const ByteKinds& kinds, const X12Delimiters& delimiters, const uint8_t* at) {
-  if (!definition.judgeable) return nullptr;
-  const Element* elements = definition.elements.data();
-  const size_t count = definition.elements.size();
-  uint64_t presence = 0;
-  size_t position = 0;
-  const uint8_t* p = at;
-  for (;;) {
-    const ByteKinds::Kind separator = kinds[*p];
-    if (separator == ByteKinds::TERMINATOR) break;
-    if (separator != ByteKinds::ELEMENT) return nullptr;
-    position += 1;
-    const uint8_t* start = ++p;
-    const Element* element = position <= count ? &elements[position - 1] : nullptr;
-    // The hot loops, which the terminator ends: text is only measured, numbers are counted by kind.
-    Value value;
-    value.reset(start);
-    ByteKinds::Kind kind;
-    if (element != nullptr && element->text) {
-      while ((kind = kinds[*p]) <= ByteKinds::OTHER) p += 1;
-    } else {
-      while ((kind = kinds[*p]) <= ByteKinds::OTHER) {
-        value.counts[kind] += 1;
-        p += 1;
-      }
-    }
-    const bool plain = kind == ByteKinds::ELEMENT || kind == ByteKinds::TERMINATOR;
-    if (!plain) {
-      // Components or repetitions: the element is read to its end and judged as a whole.
-      while ((kind = kinds[*p]) != ByteKinds::ELEMENT && kind != ByteKinds::TERMINATOR) {
-        if (kind == ByteKinds::BAD) return nullptr;
-        p += 1;
-      }
-    }
-    if (p == start) {
-      if (element != nullptr && element->mandatory) return nullptr;
-      continue;
-    }
-    if (element == nullptr) return nullptr;
-    bool clean;
-    if (!plain || !element->components.empty()) clean = elementClean(program, *element, kinds, delimiters, start, p);
-    else if (element->text) clean = !element->notUsed && textClean(program, *element, start, p);
-    else clean = !element->notUsed && simpleClean(program, *element, value, p);
-    if (!clean) return nullptr;
-    // Within 63: a definition with more elements is not judgeable.
-    presence |= uint64_t{1} << position;
-  }
-  if ((presence & definition.mandatoryElements) != definition.mandatoryElements) return nullptr;
+  uint64_t presence;
+  const uint8_t* end = scanElements(definition, kinds, at, presence, [&](const Element* element, const uint8_t* start, bool& present) {
+    return scanElement(program, element, kinds, delimiters, start, present);
+  });
+  if (end == nullptr) return nullptr;
   if (!definition.maskRules.empty() && presence != definition.notesHeldFor) {
     if (!rulesHold(definition.maskRules, presence)) return nullptr;
     definition.notesHeldFor = presence;
   }
-  return p;
+  return end;
 }
 
 }  // namespace skim
