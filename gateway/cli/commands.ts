@@ -24,6 +24,7 @@ import { sftpHashPasswordCommand } from './commands/sftp-hash-password.js';
 import { startCommand } from './commands/start.js';
 import { translateCommand } from './commands/translate.js';
 import { userAddCommand } from './commands/user-add.js';
+import { userKeyAddCommand, userKeyListCommand, userKeyRevokeCommand } from './commands/user-key.js';
 import { userListCommand } from './commands/user-list.js';
 import { userPasswordCommand } from './commands/user-password.js';
 
@@ -52,6 +53,9 @@ export const commands: readonly Command[] = [
   secretListCommand,
   sftpHashPasswordCommand,
   userAddCommand,
+  userKeyAddCommand,
+  userKeyListCommand,
+  userKeyRevokeCommand,
   userListCommand,
   userPasswordCommand,
   migrateCommand,

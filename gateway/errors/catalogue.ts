@@ -441,6 +441,21 @@ export const errorCatalogue = {
     httpStatus: 409,
     retryable: false,
   },
+  API_KEY_REQUIRED: {
+    summary: 'The API takes an API key: send it as "Authorization: Bearer <key>" (make one with edi-gateway user key add).',
+    httpStatus: 401,
+    retryable: false,
+  },
+  API_KEY_INVALID: {
+    summary: 'The API key is not one the gateway knows, was revoked, or its user is disabled.',
+    httpStatus: 401,
+    retryable: false,
+  },
+  API_KEY_NOT_FOUND: {
+    summary: 'There is no live API key with this id.',
+    httpStatus: 404,
+    retryable: false,
+  },
   USER_NOT_FOUND: {
     summary: 'There is no user with this name.',
     httpStatus: 404,

@@ -1,4 +1,4 @@
-// Who may do what on the dashboard. A route names the permission it needs; a role is the permissions it
+// Who may do what on the dashboard and through the API. A route names the permission it needs; a role is the permissions it
 // grants, so a new action is given to roles here, in one place, not in each page.
 
 export const roles = ['admin', 'onboarding', 'support', 'viewer'] as const;
@@ -12,6 +12,8 @@ export const Permission = {
   MANAGE_PARTNERS: 'partners.manage',
   /** Retry, replay, resubmit, force or dismiss exceptions. */
   ACT_ON_EXCEPTIONS: 'exceptions.act',
+  /** Send partners documents (a canonical document through the API). */
+  SEND_DOCUMENTS: 'documents.send',
   /** Add users and change their roles. */
   MANAGE_USERS: 'users.manage',
 } as const;
@@ -21,7 +23,7 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 const granted: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission),
   onboarding: [Permission.VIEW, Permission.MANAGE_PARTNERS],
-  support: [Permission.VIEW, Permission.ACT_ON_EXCEPTIONS],
+  support: [Permission.VIEW, Permission.ACT_ON_EXCEPTIONS, Permission.SEND_DOCUMENTS],
   viewer: [Permission.VIEW],
 };
 

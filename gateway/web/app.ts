@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Pool } from '../store/pool.js';
 import { as2Routes, type As2RouteOptions } from '../transports/as2/as2-routes.js';
+import { addApiGuard } from './api-guard.js';
 import { addSharedSchemas } from './api-schemas.js';
 import { dashboardRoutes, type DashboardOptions } from './dashboard/dashboard.js';
 import { recordRoutes } from './openapi.js';
@@ -82,11 +83,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const routes = recordRoutes(app);
   await app.register(healthRoutes, { health: deps.health });
   await app.register(metricsRoutes, { metrics: deps.metrics });
-  await app.register(filesRoutes, { pool: deps.pool });
-  await app.register(exceptionsRoutes, { pool: deps.pool, nudges: deps.retryNudges });
-  await app.register(documentsRoutes, { pool: deps.pool, actor: deps.instance ?? 'api', log: deps.log });
-  await app.register(partnersRoutes, { pool: deps.pool });
-  await app.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
+  // The API proper, each request with an API key; the description of the API and its schemas stay open.
+  await app.register(async (api) => {
+    addApiGuard(api, { pool: deps.pool });
+    await api.register(filesRoutes, { pool: deps.pool });
+    await api.register(exceptionsRoutes, { pool: deps.pool, nudges: deps.retryNudges });
+    await api.register(documentsRoutes, { pool: deps.pool, actor: deps.instance ?? 'api', log: deps.log });
+    await api.register(partnersRoutes, { pool: deps.pool });
+    await api.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
+  });
   if (deps.as2) await app.register(as2Routes, { ...deps.as2, pool: deps.pool, log: deps.log });
   await app.register(schemasRoutes);
   await app.register(openApiRoutes, { routes });

@@ -20,8 +20,13 @@ declare module 'fastify' {
     description?: string;
     tags?: readonly string[];
     operationId?: string;
+    /** The OpenAPI security requirement of the operation: which scheme of components.securitySchemes it takes. */
+    security?: readonly Record<string, readonly string[]>[];
   }
 }
+
+/** The name of the API key scheme in the OpenAPI description. */
+export const API_KEY_SCHEME = 'apiKey';
 
 export interface RecordedRoute {
   readonly method: string;
@@ -61,11 +66,16 @@ export function openApiDocument(routes: readonly RecordedRoute[]): object {
       description: 'The EDI gateway: received files, trading-partner profiles and the JSON Schemas of profiles and canonical documents. Errors are RFC 9457 problems.',
     },
     paths,
-    components: { schemas: componentSchemas },
+    components: {
+      schemas: componentSchemas,
+      securitySchemes: {
+        [API_KEY_SCHEME]: { type: 'http', scheme: 'bearer', description: "A user's API key (edi-gateway user key add); the request acts with that user's role." },
+      },
+    },
   });
 }
 
-function operation({ summary, description, tags, operationId, params, querystring, headers, body, consumes, response }: FastifySchema): object {
+function operation({ summary, description, tags, operationId, params, querystring, headers, body, consumes, response, security }: FastifySchema): object {
   const parameters = [...parametersOf(params, 'path'), ...parametersOf(querystring, 'query'), ...parametersOf(headers, 'header')];
   return {
     operationId,
@@ -73,6 +83,7 @@ function operation({ summary, description, tags, operationId, params, querystrin
     description,
     tags,
     parameters: parameters.length > 0 ? parameters : undefined,
+    security,
     requestBody: requestBodyOf(body, consumes),
     responses: response === undefined ? undefined : Object.fromEntries(Object.entries(response as object).map(([status, answer]) => [status, responseOf(status, answer as object)])),
   };

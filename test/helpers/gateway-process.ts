@@ -109,3 +109,16 @@ export function postgresProcessesOn(dataDir: string): number[] {
     })
     .map(Number);
 }
+
+/**
+ * An API key for a running gateway's API, made as an operator makes one beside it: a viewer added with
+ * `edi-gateway user add`, then `edi-gateway user key add`. Returned as the Authorization header.
+ */
+export async function apiKeyBeside(env: Record<string, string>, username = 'watcher'): Promise<{ authorization: string }> {
+  const added = await runCli(['user', 'add', username, '--role', 'viewer'], env);
+  if (added.code !== 0) throw new Error(`user add failed: ${added.stderr}`);
+  const made = await runCli(['user', 'key', 'add', username, '--name', 'test'], env);
+  const key = /^edi_\S+$/m.exec(made.stdout)?.[0];
+  if (made.code !== 0 || key === undefined) throw new Error(`user key add failed: ${made.stderr}`);
+  return { authorization: `Bearer ${key}` };
+}

@@ -346,10 +346,12 @@ describe('pages', () => {
     expect(page.body).toContain('The from date &quot;2026-02-30&quot; is not a day of the calendar');
   });
 
-  it('leave the API as it was: no session asked, JSON problems', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/partners' })).statusCode).toBe(200);
-    const missing = await app.inject({ method: 'GET', url: '/api/partners/nobody' });
-    expect(missing.headers['content-type']).toContain('application/problem+json');
+  it('leave the API to API keys: a session cookie opens nothing there, and problems stay JSON', async () => {
+    const admin = await signedIn('ada');
+    const withCookie = await admin.get('/api/partners');
+    expect(withCookie.statusCode).toBe(401);
+    expect(withCookie.headers['content-type']).toContain('application/problem+json');
+    expect(withCookie.body).toContain('API_KEY_REQUIRED');
     const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths).filter((path) => !path.startsWith('/api/') && !['/healthz', '/metrics'].includes(path))).toEqual([]);
   });

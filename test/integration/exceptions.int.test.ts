@@ -12,6 +12,7 @@ import { buildApp } from '../../gateway/web/app.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { acknowledged, acmeFile, fileState, order850, partnerFrom, savePartner, setStates } from '../helpers/inbound-files.js';
 import { createSyncDouble } from '../helpers/sync-double.js';
+import { apiKeyOf } from '../helpers/api-keys.js';
 import { createTestDatabase, silentLog } from '../helpers/test-database.js';
 
 // What support does about exceptions, through the API and the command line: list them, read one, resolve one
@@ -22,6 +23,8 @@ let pool: Pool;
 let app: FastifyInstance;
 let env: Record<string, string>;
 const nudged = { translate: [] as string[], sync: [] as string[] };
+/** The Authorization headers of support users: sue's unless a test says whose. */
+const as: Record<string, { authorization: string }> = {};
 const actor = 'test';
 
 beforeAll(async () => {
@@ -37,6 +40,7 @@ beforeAll(async () => {
     partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
     retryNudges: { translate: async (fileId) => void nudged.translate.push(fileId), sync: async (documentId) => void nudged.sync.push(documentId) },
   });
+  for (const user of ['sue', 'sam', 'kim']) as[user] = { authorization: `Bearer ${await apiKeyOf(pool, user, 'support')}` };
 });
 afterAll(async () => {
   await app.close();
@@ -45,7 +49,7 @@ afterAll(async () => {
 
 type Json = Record<string, any>;
 
-async function request(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) {
+async function request(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = as.sue as { authorization: string }) {
   const response = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
   return { status: response.statusCode, type: response.headers['content-type'], body: response.json() as Json };
 }
@@ -147,7 +151,7 @@ describe('POST /api/exceptions/:id/resolve', () => {
     const documents = profile.documents.map((entry) => (entry.message === '850' ? { ...entry, unitsOfMeasure: { RL: 'RO' } } : entry));
     await savePartner(pool, { ...profile, documents }, current?.version);
 
-    const resolved = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'RETRY', reason: 'RL added to the unit table' }, { 'x-gateway-user': 'sam' });
+    const resolved = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'RETRY', reason: 'RL added to the unit table' }, as.sam);
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({
       next: 'nudged',
@@ -174,7 +178,7 @@ describe('POST /api/exceptions/:id/resolve', () => {
     const twice = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'RETRY' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'EXCEPTION_NOT_OPEN' });
-    expect(twice.body.detail).toMatch(new RegExp(`^Exception ${exceptionId} was resolved already, by api on .*: DISMISS: sent by mistake\\.$`));
+    expect(twice.body.detail).toMatch(new RegExp(`^Exception ${exceptionId} was resolved already, by sue on .*: DISMISS: sent by mistake\\.$`));
     expect((await listEvents(pool, 'exception', exceptionId)).map((event) => event.type)).toEqual(['exception.resolved']);
   });
 
@@ -197,7 +201,7 @@ describe('POST /api/exceptions/:id/resolve', () => {
     const bare = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'DISMISS' });
     expect(bare.status).toBe(400);
     expect(bare.body).toMatchObject({ code: 'REQUEST_INVALID', detail: expect.stringContaining('DISMISS needs a reason') });
-    const dismissed = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'DISMISS', reason: 'order cancelled by phone', resolvedBy: 'kim' });
+    const dismissed = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'DISMISS', reason: 'order cancelled by phone' }, as.kim);
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ next: 'none', exception: { resolution: 'DISMISS: order cancelled by phone', resolvedBy: 'kim' } });
     expect((await listFileDocuments(pool, fileId)).map((document) => [document.id, document.state])).toEqual([[documentId, 'DISMISSED']]);
@@ -208,7 +212,7 @@ describe('POST /api/exceptions/:id/resolve', () => {
   it('RETRY on a refused sync makes the document due again, nudged, under the same idempotency key', async () => {
     const { fileId, documentId, exceptionId } = await refusedSync('PO-RESYNC');
     const resolved = await request('POST', `/api/exceptions/${exceptionId}/resolve`, { action: 'RETRY' });
-    expect(resolved.body).toMatchObject({ next: 'nudged', exception: { resolution: 'RETRY', resolvedBy: 'api' } });
+    expect(resolved.body).toMatchObject({ next: 'nudged', exception: { resolution: 'RETRY', resolvedBy: 'sue' } });
     expect(nudged.sync).toContain(documentId);
     expect(await setStates(pool, fileId)).toEqual([['0001', 'TRANSLATED']]);
     const port = createSyncDouble();
@@ -241,7 +245,7 @@ describe('POST /api/exceptions/:id/resolve', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.code).toBe('REQUEST_INVALID');
 
-    const forced = await request('POST', `/api/exceptions/${held?.id}/resolve`, { action: 'FORCE', reason: 'the partner needs the order twice', resolvedBy: 'sam' });
+    const forced = await request('POST', `/api/exceptions/${held?.id}/resolve`, { action: 'FORCE', reason: 'the partner needs the order twice' }, as.sam);
     expect(forced.body).toMatchObject({ exception: { state: 'RESOLVED', resolution: 'FORCE: the partner needs the order twice' } });
     expect((await setStates(pool, duplicate)).map(([, state]) => state)).toEqual(['ACCEPTED']);
     expect(await translateFile({ pool, actor }, duplicate)).toMatchObject({ outcome: 'translated' });

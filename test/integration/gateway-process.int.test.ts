@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { startEmbeddedPostgres } from '../../gateway/store/embedded-postgres.js';
-import { postgresProcessesOn, runCli, startGatewayProcess, stopLeftoverGateways } from '../helpers/gateway-process.js';
+import { apiKeyBeside, postgresProcessesOn, runCli, startGatewayProcess, stopLeftoverGateways } from '../helpers/gateway-process.js';
 import { createTestDatabase, createTestFolder, silentLog } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -18,8 +18,8 @@ async function drop(inbox: string, partner: string, name: string, content: strin
   await fs.rename(path.join(inbox, partner, `${name}.part`), path.join(inbox, partner, name));
 }
 
-async function apiFiles(url: string): Promise<{ name: string; state: string; size: number }[]> {
-  return ((await (await fetch(`${url}/api/files?limit=500`)).json()) as { files: { name: string; state: string; size: number }[] }).files;
+async function apiFiles(url: string, headers: { authorization: string }): Promise<{ name: string; state: string; size: number }[]> {
+  return ((await (await fetch(`${url}/api/files?limit=500`, { headers })).json()) as { files: { name: string; state: string; size: number }[] }).files;
 }
 
 describe('edi-gateway start, with its embedded PostgreSQL', () => {
@@ -33,18 +33,19 @@ describe('edi-gateway start, with its embedded PostgreSQL', () => {
     const url = await first.healthy();
     const health = await (await fetch(`${url}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok', checks: { database: { ok: true }, scheduler: { ok: true } } });
+    const key = await apiKeyBeside(env);
 
     // From the demo partner, under its ISA id: identified, parsed, acknowledged (its missing IEA is answered
     // as the demo partner's TA1 policy says), then processed, with no set in it to translate.
     await drop(inbox, 'demo', 'order.x12', 'ISA*00*          *00*          *ZZ*DEMORETAILER   *ZZ*THREEPL        *250101*1200*U*00401*000000001*0*T*>~');
     await drop(inbox, 'acme', 'notes.txt', 'hello');
     await waitFor('both files to be processed', async () => {
-      const files = await apiFiles(url);
+      const files = await apiFiles(url, key);
       return files.length === 2 && files.every((file) => !['RECEIVED', 'IDENTIFIED', 'PARSED', 'ACKNOWLEDGED'].includes(file.state));
     });
-    expect((await apiFiles(url)).map((file) => `${file.name}:${file.state}`).sort()).toEqual(['notes.txt:REJECTED', 'order.x12:PROCESSED']);
+    expect((await apiFiles(url, key)).map((file) => `${file.name}:${file.state}`).sort()).toEqual(['notes.txt:REJECTED', 'order.x12:PROCESSED']);
     // JSON log lines; each request's lines carry its request id.
-    await fetch(`${url}/api/files`, { headers: { 'x-request-id': 'trace-me-1' } });
+    await fetch(`${url}/api/files`, { headers: { ...key, 'x-request-id': 'trace-me-1' } });
     await waitFor('the request to be logged', () => first.logLines().some((line) => line.reqId === 'trace-me-1' && line.msg === 'request completed'));
 
     // A second gateway on the same data folder is refused, naming the reason; the first is unharmed.
@@ -72,7 +73,7 @@ describe('edi-gateway start, with its embedded PostgreSQL', () => {
     // Restart on the same data: every file is still there, the migrations are a no-op.
     const second = startGatewayProcess(env);
     const secondUrl = await second.healthy();
-    expect((await apiFiles(secondUrl)).map((file) => file.name).sort()).toEqual(['notes.txt', 'order.x12']);
+    expect((await apiFiles(secondUrl, key)).map((file) => file.name).sort()).toEqual(['notes.txt', 'order.x12']);
     expect(second.logLines().find((line) => line.msg === 'gateway started')?.migrationsApplied).toBe(0);
 
     // The command line reads the running gateway's database.

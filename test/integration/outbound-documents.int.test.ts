@@ -18,6 +18,7 @@ import { parseFile } from '../../gateway/pipeline/parse-file.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
 import { getOutboundDocument, type OutboundDocument } from '../../gateway/store/sql/outbound-documents.js';
 import { buildApp } from '../../gateway/web/app.js';
+import { apiAs, type ApiCaller } from '../helpers/api-keys.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import {
   ack997,
@@ -338,24 +339,30 @@ describe('the command line', () => {
 });
 
 describe('the HTTP API', () => {
+  let gina: ApiCaller;
+  beforeAll(async () => {
+    gina = await apiAs(app, harness.pool, 'gina', 'support');
+  });
+
   it('sends a document, lists documents by partner, state and reference, shows one with its history and resubmissions, and resubmits it', async () => {
-    const posted = await app.inject({ method: 'POST', url: '/api/partners/retail/documents', headers: { 'x-gateway-user': 'gina', 'idempotency-key': 'api-1' }, payload: shipNotice('SHIP-API') });
+    const posted = await gina.inject({ method: 'POST', url: '/api/partners/retail/documents', headers: { 'idempotency-key': 'api-1' }, payload: shipNotice('SHIP-API') });
     expect(posted.statusCode).toBe(201);
     const { document, problem } = posted.json();
     expect(problem).toBeNull();
     expect(document).toMatchObject({ partner: 'retail', kind: 'ship-notice', reference: 'SHIP-API', state: 'AWAITING_ACK', createdBy: 'gina', message: '856', delivery: { transport: 'sftp-mailbox' } });
-    const repeated = await app.inject({ method: 'POST', url: '/api/partners/retail/documents', headers: { 'idempotency-key': 'api-1' }, payload: shipNotice('SHIP-API') });
+    const repeated = await gina.inject({ method: 'POST', url: '/api/partners/retail/documents', headers: { 'idempotency-key': 'api-1' }, payload: shipNotice('SHIP-API') });
     expect(repeated.statusCode).toBe(200);
     expect(repeated.json().document.id).toBe(document.id);
 
-    const listed = await app.inject({ url: '/api/documents?partner=retail&state=AWAITING_ACK&reference=SHIP-API' });
+    const listed = await gina.inject({ url: '/api/documents?partner=retail&state=AWAITING_ACK&reference=SHIP-API' });
     expect(listed.json().documents.map((entry: { id: string }) => entry.id)).toEqual([document.id]);
 
-    const resubmitted = await app.inject({ method: 'POST', url: `/api/documents/${document.id}/resubmit`, payload: { reason: 'partner lost it', resubmittedBy: 'hana' } });
+    const hana = await apiAs(app, harness.pool, 'hana', 'support');
+    const resubmitted = await hana.inject({ method: 'POST', url: `/api/documents/${document.id}/resubmit`, payload: { reason: 'partner lost it' } });
     expect(resubmitted.statusCode).toBe(201);
     expect(resubmitted.json()).toMatchObject({ resubmissionOf: document.id, document: { state: 'AWAITING_ACK', resubmissionOf: document.id, createdBy: 'hana' } });
 
-    const detail = (await app.inject({ url: `/api/documents/${document.id}` })).json();
+    const detail = (await gina.inject({ url: `/api/documents/${document.id}` })).json();
     expect(detail.document.state).toBe('RESUBMITTED');
     expect(detail.canonical).toMatchObject({ kind: 'ship-notice', shipmentId: 'SHIP-API' });
     expect(detail.history.map((event: { type: string; actor: string }) => [event.type, event.actor])).toEqual([
@@ -366,24 +373,24 @@ describe('the HTTP API', () => {
     ]);
     expect(detail.resubmissions.map((entry: { id: string }) => entry.id)).toEqual([document.id, resubmitted.json().document.id]);
 
-    const again = await app.inject({ method: 'POST', url: `/api/documents/${document.id}/resubmit`, payload: { reason: 'twice' } });
+    const again = await gina.inject({ method: 'POST', url: `/api/documents/${document.id}/resubmit`, payload: { reason: 'twice' } });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DOCUMENT_NOT_RESUBMITTABLE');
   });
 
   it('answers bad requests with a problem naming what and where', async () => {
-    const unknown = await app.inject({ method: 'POST', url: '/api/partners/nobody/documents', payload: shipNotice('X') });
+    const unknown = await gina.inject({ method: 'POST', url: '/api/partners/nobody/documents', payload: shipNotice('X') });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('PARTNER_NOT_FOUND');
-    const invalid = await app.inject({ method: 'POST', url: '/api/partners/retail/documents', payload: { kind: 'ship-notice', shipmentId: 'X' } });
+    const invalid = await gina.inject({ method: 'POST', url: '/api/partners/retail/documents', payload: { kind: 'ship-notice', shipmentId: 'X' } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toMatchObject({ code: 'REQUEST_INVALID', detail: expect.stringContaining('The request body is not a valid canonical document:\n  - /') });
-    const wrongKind = await app.inject({ method: 'POST', url: '/api/partners/retail/documents', payload: { kind: 'price-list' } });
+    const wrongKind = await gina.inject({ method: 'POST', url: '/api/partners/retail/documents', payload: { kind: 'price-list' } });
     expect(wrongKind.json().detail).toContain('/kind: "price-list" is not a kind of canonical document');
-    const missing = await app.inject({ url: '/api/documents/424242' });
+    const missing = await gina.inject({ url: '/api/documents/424242' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('DOCUMENT_NOT_FOUND');
-    const badState = await app.inject({ url: '/api/documents?state=LOST' });
+    const badState = await gina.inject({ url: '/api/documents?state=LOST' });
     expect(badState.statusCode).toBe(400);
   });
 });

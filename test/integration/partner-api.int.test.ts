@@ -7,10 +7,13 @@ import type { Pool } from '../../gateway/store/pool.js';
 import { buildApp } from '../../gateway/web/app.js';
 import { PartnerProfileSchema } from '../../partners/schema/profile.js';
 import { canonicalSchemas } from '../../translators/canonical/documents.js';
+import { apiKeyOf } from '../helpers/api-keys.js';
 import { createTestDatabase, silentLog } from '../helpers/test-database.js';
 
 let pool: Pool;
 let app: FastifyInstance;
+/** The Authorization headers of onboarding users: olga's unless a test says whose. */
+const as: Record<string, { authorization: string }> = {};
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
@@ -21,6 +24,7 @@ beforeAll(async () => {
     health: () => checkHealth({ pool, instance: 'partner-api-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
     partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
   });
+  for (const user of ['olga', 'dana']) as[user] = { authorization: `Bearer ${await apiKeyOf(pool, user, 'onboarding')}` };
 });
 afterAll(async () => {
   await app.close();
@@ -38,7 +42,7 @@ const onboarding: Record<string, Record<string, string>> = {
 
 type Json = Record<string, any>;
 
-async function request(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) {
+async function request(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = as.olga as { authorization: string }) {
   const response = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
   return { status: response.statusCode, headers: response.headers, body: response.json() as Json };
 }
@@ -78,20 +82,21 @@ describe('POST /api/partners', () => {
     const { status, headers, body } = await request('POST', '/api/partners', { template, values });
     expect(status).toBe(201);
     expect(headers.location).toBe(`/api/partners/${values.id}`);
-    expect(body).toMatchObject({ partner: values.id, version: 1, changedBy: 'api', change: `created from template ${template}` });
+    expect(body).toMatchObject({ partner: values.id, version: 1, changedBy: 'olga', change: `created from template ${template}` });
     expect(body.profile).toMatchObject({ id: values.id, name: values.name, usage: 'test' });
     // Our own ids come from the defaults file, as `partner new` has them.
     expect(JSON.stringify(body.profile.identities.ours)).toMatch(/THREEPL|4012345000009/);
     expect(body.changedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('records who created it: the body, else the X-Gateway-User header', async () => {
+  it('records who created it: the user whose API key the request carries, never a name the caller gives', async () => {
     const values = { name: 'Globex', isaId: 'GLOBEX', gsId: 'GLOBEX', odooPartner: 'GLOBEX' };
-    const byBody = await request('POST', '/api/partners', { template: 'retailer-x12-4010', values: { ...values, id: 'globex' }, changedBy: 'dana' }, { 'x-gateway-user': 'proxy' });
-    expect(byBody.body.changedBy).toBe('dana');
-    expect(byBody.body.profile.identities.ours.x12.gsId).toBe('THREEPL');
-    const byHeader = await request('POST', '/api/partners', { template: 'supplier-x12-4010', values: { ...values, id: 'initech', isaId: 'INITECH', gsId: 'INITECH' } }, { 'x-gateway-user': 'sam' });
-    expect(byHeader.body.changedBy).toBe('sam');
+    const byKey = await request('POST', '/api/partners', { template: 'retailer-x12-4010', values: { ...values, id: 'globex' } }, as.dana);
+    expect(byKey.body.changedBy).toBe('dana');
+    expect(byKey.body.profile.identities.ours.x12.gsId).toBe('THREEPL');
+    const named = await request('POST', '/api/partners', { template: 'supplier-x12-4010', values: { ...values, id: 'initech', isaId: 'INITECH', gsId: 'INITECH' }, changedBy: 'sam' });
+    expect(named.status).toBe(400);
+    expect(named.body.detail).toContain('changedBy');
   });
 
   it('refuses the same id again (409 PARTNER_EXISTS)', async () => {
@@ -129,7 +134,7 @@ describe('POST /api/partners', () => {
     expect(unknown.body.code).toBe('REQUEST_INVALID');
     expect(unknown.body.detail).toContain('body parameter "template" must be one of carrier-x12-214, ');
     expect(unknown.body.detail).toContain('body parameter "by" is not known');
-    const broken = await app.inject({ method: 'POST', url: '/api/partners', headers: { 'content-type': 'application/json' }, payload: '{"template": ' });
+    const broken = await app.inject({ method: 'POST', url: '/api/partners', headers: { ...as.olga, 'content-type': 'application/json' }, payload: '{"template": ' });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'REQUEST_INVALID', detail: expect.stringContaining('not valid JSON') });
   });
@@ -139,7 +144,7 @@ describe('reading partners', () => {
   it('GET /api/partners lists each with its current version, standard, usage and group', async () => {
     const { status, body } = await request('GET', '/api/partners');
     expect(status).toBe(200);
-    expect(body.partners.map((partner: Json) => partner.id)).toEqual(['acme', 'bigbox', 'euromart', 'fastfreight', 'globex', 'initech', 'widgetco']);
+    expect(body.partners.map((partner: Json) => partner.id)).toEqual(['acme', 'bigbox', 'euromart', 'fastfreight', 'globex', 'widgetco']);
     expect(body.partners.find((partner: Json) => partner.id === 'euromart')).toEqual({
       id: 'euromart',
       name: 'EuroMart GmbH',
@@ -169,7 +174,7 @@ describe('PUT /api/partners/:id', () => {
   it('saves a change as a new version and keeps the old one as it was', async () => {
     const before = await current('acme');
     const profile = { ...before.profile, acknowledgments: { ...before.profile.acknowledgments, expect: { ...before.profile.acknowledgments.expect, withinHours: 48 } } };
-    const { status, body } = await request('PUT', '/api/partners/acme', { profile, basedOn: 1, change: 'acknowledgments within 48 hours' }, { 'x-gateway-user': 'dana' });
+    const { status, body } = await request('PUT', '/api/partners/acme', { profile, basedOn: 1, change: 'acknowledgments within 48 hours' }, as.dana);
     expect(status).toBe(200);
     expect(body).toMatchObject({ partner: 'acme', version: 2, changedBy: 'dana', change: 'acknowledgments within 48 hours' });
     expect(body.profile.acknowledgments.expect.withinHours).toBe(48);
@@ -181,7 +186,7 @@ describe('PUT /api/partners/:id', () => {
     const history = await request('GET', '/api/partners/acme/versions');
     expect(history.body.partner).toBe('acme');
     expect(history.body.versions).toEqual([
-      { version: 1, changedBy: 'api', change: 'created from template retailer-x12-4010', changedAt: before.changedAt },
+      { version: 1, changedBy: 'olga', change: 'created from template retailer-x12-4010', changedAt: before.changedAt },
       { version: 2, changedBy: 'dana', change: 'acknowledgments within 48 hours', changedAt: body.changedAt },
     ]);
 
@@ -280,7 +285,11 @@ describe('GET /api/openapi.json', () => {
     const change = document.paths['/api/partners/{id}'].put;
     expect(change.requestBody.content['application/json'].schema.properties.profile).toEqual({ $ref: '#/components/schemas/PartnerProfile' });
     expect(change.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path', required: true }));
-    expect(change.parameters).toContainEqual(expect.objectContaining({ name: 'x-gateway-user', in: 'header', required: false }));
+    expect(change.security).toEqual([{ apiKey: [] }]);
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(change.responses['401'].description).toContain('API_KEY_REQUIRED');
+    expect(change.responses['403'].description).toContain('ROLE_FORBIDDEN');
+    expect(document.paths['/api/openapi.json'].get.security).toBeUndefined();
     expect(change.responses['200'].content['application/json'].schema.properties.profile).toEqual({ $ref: '#/components/schemas/PartnerProfile' });
     expect(change.responses['409'].description).toContain('PARTNER_VERSION_CONFLICT');
     expect(change.responses['409'].description).toContain('PARTNER_IDENTITY_TAKEN');
@@ -296,7 +305,7 @@ describe('GET /api/openapi.json', () => {
 
 describe('sample files and promotion', () => {
   const sample = fs.readFileSync('test/fixtures/templates/retailer-x12-4010/850-004010-full.x12', 'latin1').replace('ACMERETAIL     ', 'SAMPLEMART     ').replace('*ACMERETAIL*', '*SAMPLEMART*');
-  const post = (url: string, body: string) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/octet-stream', 'x-gateway-user': 'dana' }, payload: Buffer.from(body, 'latin1') });
+  const post = (url: string, body: string) => app.inject({ method: 'POST', url, headers: { ...as.dana, 'content-type': 'application/octet-stream' }, payload: Buffer.from(body, 'latin1') });
 
   beforeAll(async () => {
     const values = { id: 'samplemart', name: 'SampleMart', isaId: 'SAMPLEMART', gsId: 'SAMPLEMART', odooPartner: 'SAMPLEMART' };
@@ -325,7 +334,7 @@ describe('sample files and promotion', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'PARTNER_NOT_READY', detail: expect.stringContaining('no sample has passed at version 1 for order (850)') });
 
-    const promoted = await request('POST', '/api/partners/samplemart/promote', { changedBy: 'dana' });
+    const promoted = await request('POST', '/api/partners/samplemart/promote', {}, as.dana);
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ version: 2, changedBy: 'dana', profile: { usage: 'production' } });
     expect((await request('POST', '/api/partners/samplemart/promote', {})).status).toBe(409);

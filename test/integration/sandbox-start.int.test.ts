@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { startGatewayProcess, stopLeftoverGateways } from '../helpers/gateway-process.js';
+import { apiKeyBeside, startGatewayProcess, stopLeftoverGateways } from '../helpers/gateway-process.js';
 import { jsonRpc } from '../helpers/odoo-simulator.js';
 import { openSshSftpWithPassword, printed } from '../helpers/sftp-peers.js';
 import { createTestFolder } from '../helpers/test-database.js';
@@ -114,8 +114,9 @@ describe('edi-gateway start with nothing configured', () => {
     expect(ack).toMatch(/AK1\*PO\*42~/);
     expect(ack).toMatch(/AK2\*850\*0001~\s*AK5\*A~/);
     expect(ack).toMatch(/AK9\*A\*1\*1\*1~/);
+    const key = await apiKeyBeside(env);
     const files = await waitFor('the file to be processed', async () => {
-      const body = (await (await fetch(`${url}/api/files`)).json()) as { files: { name: string; state: string; source: string }[] };
+      const body = (await (await fetch(`${url}/api/files`, { headers: key })).json()) as { files: { name: string; state: string; source: string }[] };
       return body.files.every((file) => file.state === 'PROCESSED') && body.files.length === 1 ? body.files : undefined;
     });
     expect(files).toEqual([expect.objectContaining({ name: 'po.x12', state: 'PROCESSED' })]);

@@ -6,10 +6,13 @@ import { createMetrics } from '../../gateway/metrics.js';
 import { identifyFile } from '../../gateway/pipeline/identify-file.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { buildApp } from '../../gateway/web/app.js';
+import { apiAs, type ApiCaller } from '../helpers/api-keys.js';
 import { createTestDatabase, silentLog } from '../helpers/test-database.js';
 
 let pool: Pool;
 let app: FastifyInstance;
+/** A viewer's program reading the API. */
+let viewer: ApiCaller;
 const scheduler = { running: true, active: 0 };
 let stopping = false;
 
@@ -22,6 +25,7 @@ beforeAll(async () => {
     health: () => checkHealth({ pool, instance: 'web-test', startedAt: Date.now(), scheduler, stopping: () => stopping }),
     partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
   });
+  viewer = await apiAs(app, pool, 'vera', 'viewer');
   const intake = createIntake({ pool, actor: 'test', afterCommit: () => undefined });
   for (let index = 1; index <= 5; index += 1) {
     const partner = index % 2 === 0 ? 'even' : 'odd';
@@ -58,7 +62,7 @@ describe('GET /healthz', () => {
 
 describe('GET /metrics', () => {
   it('serves Prometheus text with files by state and request timings', async () => {
-    await app.inject({ method: 'GET', url: '/api/files' });
+    await viewer.inject({ method: 'GET', url: '/api/files' });
     const response = await app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
@@ -72,7 +76,7 @@ describe('GET /metrics', () => {
 
 describe('GET /api/files', () => {
   it('lists files newest first with state, hash and rejection reason', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/files' });
+    const response = await viewer.inject({ method: 'GET', url: '/api/files' });
     expect(response.statusCode).toBe(200);
     const { files, nextBefore } = response.json();
     expect(files.map((file: { name: string }) => file.name)).toEqual(['f5.edi', 'f4.edi', 'f3.edi', 'f2.edi', 'f1.edi']);
@@ -83,23 +87,23 @@ describe('GET /api/files', () => {
   });
 
   it('filters by partner and state and pages with nextBefore', async () => {
-    const odd = (await app.inject({ method: 'GET', url: '/api/files?partner=odd&state=RECEIVED' })).json();
+    const odd = (await viewer.inject({ method: 'GET', url: '/api/files?partner=odd&state=RECEIVED' })).json();
     expect(odd.files.map((file: { name: string }) => file.name)).toEqual(['f3.edi', 'f1.edi']);
-    const first = (await app.inject({ method: 'GET', url: '/api/files?limit=2' })).json();
+    const first = (await viewer.inject({ method: 'GET', url: '/api/files?limit=2' })).json();
     expect(first.files).toHaveLength(2);
-    const second = (await app.inject({ method: 'GET', url: `/api/files?limit=2&before=${first.nextBefore}` })).json();
+    const second = (await viewer.inject({ method: 'GET', url: `/api/files?limit=2&before=${first.nextBefore}` })).json();
     expect(second.files.map((file: { name: string }) => file.name)).toEqual(['f3.edi', 'f2.edi']);
   });
 
   it('answers a bad parameter with a problem naming it', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/files?limit=0&state=DONE' });
+    const response = await viewer.inject({ method: 'GET', url: '/api/files?limit=0&state=DONE' });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
     expect(problem).toMatchObject({ code: 'REQUEST_INVALID', status: 400 });
     expect(problem.detail).toBe('querystring parameter "state" must be one of RECEIVED, IDENTIFIED, PARSED, ACKNOWLEDGED, PROCESSED, REJECTED, QUARANTINED; querystring parameter "limit" must be >= 1');
     expect(problem.requestId).toBe(response.headers['x-request-id']);
-    const unknown = (await app.inject({ method: 'GET', url: '/api/files?partnr=odd' })).json();
+    const unknown = (await viewer.inject({ method: 'GET', url: '/api/files?partnr=odd' })).json();
     expect(unknown.detail).toBe('querystring parameter "partnr" is not known');
   });
 });

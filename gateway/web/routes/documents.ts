@@ -8,6 +8,7 @@ import { GatewayError, describeError } from '../../errors/gateway-error.js';
 import { outboundStates, type OutboundState } from '../../pipeline/states.js';
 import type { Pool } from '../../store/pool.js';
 import { listEvents, type EventRow } from '../../store/sql/events.js';
+import { Permission } from '../../users/roles.js';
 import {
   getOutboundDocument,
   listAcknowledgmentsOfDocument,
@@ -17,7 +18,7 @@ import {
   type ReceivedAcknowledgment,
 } from '../../store/sql/outbound-documents.js';
 import { Timestamp } from '../api-schemas.js';
-import { ChangeHeadersSchema } from '../changed-by.js';
+import { apiActor } from '../api-guard.js';
 import { problemResponses } from '../problem.js';
 
 // The documents we send partners: sending one from its canonical form, the list, one with its history and
@@ -135,7 +136,6 @@ const ListQuery = Type.Object(
 );
 
 const SendHeaders = Type.Object({
-  ...ChangeHeadersSchema.properties,
   'idempotency-key': Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'Sending again with the same key answers with the document stored the first time (200) instead of sending a second one.' }),
   ),
@@ -144,7 +144,6 @@ const SendHeaders = Type.Object({
 const ResubmitBody = Type.Object(
   {
     reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why it is sent again, for its history.' }),
-    resubmittedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "Who resubmits it; else the X-Gateway-User header, else 'api'." })),
   },
   { additionalProperties: false },
 );
@@ -165,6 +164,7 @@ export const documentsRoutes: FastifyPluginAsync<{ pool: Pool; actor: string; lo
   app.post<{ Params: { id: string }; Body: unknown; Headers: Static<typeof SendHeaders> }>(
     '/api/partners/:id/documents',
     {
+      config: { permission: Permission.SEND_DOCUMENTS },
       schema: {
         operationId: 'sendDocument',
         summary: "Sends the partner a canonical document (the body): stored, rendered with the partner's profile and control numbers, and delivered to its SFTP /outbound at once, where it waits for the partner's acknowledgment.",
@@ -180,7 +180,7 @@ export const documentsRoutes: FastifyPluginAsync<{ pool: Pool; actor: string; lo
       },
     },
     async (request, reply) => {
-      const sentBy = request.headers['x-gateway-user'] ?? 'api';
+      const sentBy = apiActor(request);
       const stored = await storeOutboundDocument(pool, {
         partner: request.params.id,
         json: request.body,
@@ -233,15 +233,15 @@ export const documentsRoutes: FastifyPluginAsync<{ pool: Pool; actor: string; lo
     async (request) => documentDetail(pool, request.params.id),
   );
 
-  app.post<{ Params: { id: string }; Body: Static<typeof ResubmitBody>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.post<{ Params: { id: string }; Body: Static<typeof ResubmitBody> }>(
     '/api/documents/:id/resubmit',
     {
+      config: { permission: Permission.ACT_ON_EXCEPTIONS },
       schema: {
         operationId: 'resubmitDocument',
         summary: "Sends a document again as a new one (same canonical document, new control numbers), linked to it, recorded with who and why; the exceptions open about it are resolved.",
         tags,
         params: Type.Object({ id: Id }),
-        headers: ChangeHeadersSchema,
         body: ResubmitBody,
         response: {
           201: Type.Object({ ...SentSchema.properties, resubmissionOf: Type.String({ description: 'The document sent again.' }) }),
@@ -250,8 +250,7 @@ export const documentsRoutes: FastifyPluginAsync<{ pool: Pool; actor: string; lo
       },
     },
     async (request, reply) => {
-      const by = request.body.resubmittedBy ?? request.headers['x-gateway-user'] ?? 'api';
-      const resubmission = await resubmitDocument(pool, request.params.id, { actor: by, reason: request.body.reason });
+      const resubmission = await resubmitDocument(pool, request.params.id, { actor: apiActor(request), reason: request.body.reason });
       return reply.status(201).send({ ...(await advance(resubmission.id)), resubmissionOf: request.params.id });
     },
   );

@@ -5,8 +5,9 @@ import { ExceptionAction, ExceptionState, type StoredException } from '../../exc
 import { EXCEPTIONS_PAGE_MAX, listExceptionPage, requireException } from '../../exceptions/list-exceptions.js';
 import { resolveException, type RetryNudges } from '../../exceptions/resolve-exception.js';
 import type { Pool } from '../../store/pool.js';
+import { Permission } from '../../users/roles.js';
 import { Timestamp } from '../api-schemas.js';
-import { ChangeHeadersSchema } from '../changed-by.js';
+import { apiActor } from '../api-guard.js';
 import { problemResponses } from '../problem.js';
 
 // Exceptions: everything that needs a person, newest first, one by one, and resolving one with an action it allows.
@@ -73,7 +74,6 @@ const ResolveBody = Type.Object(
   {
     action: Type.Unsafe<ExceptionAction>({ type: 'string', enum: actions, description: "One of the exception's actions: RETRY runs the failed step again, DISMISS closes it with nothing done." }),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Why; required to DISMISS.' })),
-    resolvedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "Who resolves it; else the X-Gateway-User header, else 'api'." })),
   },
   { additionalProperties: false },
 );
@@ -119,15 +119,15 @@ export const exceptionsRoutes: FastifyPluginAsync<{ pool: Pool; nudges?: RetryNu
     async (request) => exceptionView(await requireException(pool, request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: Static<typeof ResolveBody>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.post<{ Params: { id: string }; Body: Static<typeof ResolveBody> }>(
     '/api/exceptions/:id/resolve',
     {
+      config: { permission: Permission.ACT_ON_EXCEPTIONS },
       schema: {
         operationId: 'resolveException',
         summary: 'Resolves an open exception with one of its actions, recorded with who and why; RETRY runs the failed step again at once.',
         tags,
         params: Type.Object({ id: Id }),
-        headers: ChangeHeadersSchema,
         body: ResolveBody,
         response: {
           200: Type.Object({
@@ -141,9 +141,8 @@ export const exceptionsRoutes: FastifyPluginAsync<{ pool: Pool; nudges?: RetryNu
       },
     },
     async (request) => {
-      const { action, reason, resolvedBy } = request.body;
-      const actor = resolvedBy ?? request.headers['x-gateway-user'] ?? 'api';
-      const resolved = await resolveException({ pool, ...(nudges ? { nudges } : {}) }, request.params.id, { action, reason, actor });
+      const { action, reason } = request.body;
+      const resolved = await resolveException({ pool, ...(nudges ? { nudges } : {}) }, request.params.id, { action, reason, actor: apiActor(request) });
       return { exception: exceptionView(resolved.exception), next: resolved.next };
     },
   );

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { listTemplates, type ProfileTemplate } from '../../../partners/profile-template.js';
 import { newPartnerProfile, saveNewPartner } from '../../partners/new-partner.js';
 import type { Pool } from '../../store/pool.js';
-import { ChangedBySchema, ChangeHeadersSchema, changedBy } from '../changed-by.js';
+import { Permission } from '../../users/roles.js';
+import { apiActor } from '../api-guard.js';
 import { ProfileVersionSchema, profileVersionView, TemplateSchema, templateView } from '../partner-views.js';
 import { problemResponses } from '../problem.js';
 
@@ -26,7 +27,6 @@ export const partnerTemplatesRoutes: FastifyPluginAsync<PartnerTemplatesOptions>
         default: {},
         description: "The template's variables, name: value; one with a default may be left out.",
       }),
-      changedBy: ChangedBySchema,
     },
     { additionalProperties: false },
   );
@@ -44,14 +44,14 @@ export const partnerTemplatesRoutes: FastifyPluginAsync<PartnerTemplatesOptions>
     async () => ({ templates: [...templates.values()].map(templateView) }),
   );
 
-  app.post<{ Body: Static<typeof NewPartnerBody>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.post<{ Body: Static<typeof NewPartnerBody> }>(
     '/api/partners',
     {
+      config: { permission: Permission.MANAGE_PARTNERS },
       schema: {
         operationId: 'createPartner',
         summary: "A new partner (version 1, test usage) from an onboarding template, over the gateway's defaults.",
         tags: ['partners'],
-        headers: ChangeHeadersSchema,
         body: NewPartnerBody,
         response: {
           201: ProfileVersionSchema,
@@ -63,7 +63,7 @@ export const partnerTemplatesRoutes: FastifyPluginAsync<PartnerTemplatesOptions>
       // The request schema admits only the names of these templates.
       const template = templates.get(request.body.template) as ProfileTemplate;
       const profile = newPartnerProfile({ template, values: request.body.values, defaultsFile });
-      const saved = await saveNewPartner(pool, { profile, template, changedBy: changedBy(request.body, request.headers) });
+      const saved = await saveNewPartner(pool, { profile, template, changedBy: apiActor(request) });
       return reply.status(201).header('location', `/api/partners/${saved.partner}`).send(profileVersionView(saved));
     },
   );

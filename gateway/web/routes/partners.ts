@@ -6,8 +6,9 @@ import { testPartnerSample } from '../../partners/sample-tests.js';
 import { diffProfileVersions, requireProfileHistory, requireProfileVersion } from '../../partners/profile-versions.js';
 import type { Pool } from '../../store/pool.js';
 import { listProfiles } from '../../store/sql/partner-profiles.js';
+import { Permission } from '../../users/roles.js';
 import { PartnerProfileRef } from '../api-schemas.js';
-import { ChangedBySchema, ChangeHeadersSchema, changedBy } from '../changed-by.js';
+import { apiActor } from '../api-guard.js';
 import {
   FieldChangeSchema,
   fieldChangeView,
@@ -37,7 +38,6 @@ const ProfileEditBody = Type.Object(
     profile: PartnerProfileRef,
     basedOn: VersionNumber('The version the edit started from; when another change was saved since, the edit is refused (409) rather than undoing it.'),
     change: Type.String({ minLength: 1, maxLength: 500, description: 'What changed, in words, for the history: "usage test -> production".' }),
-    changedBy: ChangedBySchema,
   },
   { additionalProperties: false },
 );
@@ -71,7 +71,6 @@ const SampleReportSchema = Type.Object({
 });
 /** The media types a sample file may be posted as; its bytes are read as they are. */
 const SAMPLE_TYPES = ['application/octet-stream', 'application/edi-x12', 'application/edifact'];
-const PromoteBody = Type.Object({ changedBy: ChangedBySchema }, { additionalProperties: false });
 
 const tags = ['partners'];
 
@@ -105,15 +104,15 @@ export const partnersRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, { 
     async (request) => profileVersionView(await requireProfileVersion(pool, request.params.id)),
   );
 
-  app.put<{ Params: Static<typeof PartnerParams>; Body: Static<typeof ProfileEditBody>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.put<{ Params: Static<typeof PartnerParams>; Body: Static<typeof ProfileEditBody> }>(
     '/api/partners/:id',
     {
+      config: { permission: Permission.MANAGE_PARTNERS },
       schema: {
         operationId: 'changePartner',
         summary: "A new version of a partner's profile, from the whole profile; the previous versions stay as they were.",
         tags,
         params: PartnerParams,
-        headers: ChangeHeadersSchema,
         body: ProfileEditBody,
         response: {
           200: ProfileVersionSchema,
@@ -123,7 +122,7 @@ export const partnersRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, { 
     },
     async (request) => {
       const { profile, basedOn, change } = request.body;
-      const saved = await changeProfile(pool, { partner: request.params.id, profile, basedOn, change, changedBy: changedBy(request.body, request.headers) });
+      const saved = await changeProfile(pool, { partner: request.params.id, profile, basedOn, change, changedBy: apiActor(request) });
       return profileVersionView(saved);
     },
   );
@@ -177,16 +176,16 @@ export const partnersRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, { 
     },
   );
 
-  app.post<{ Params: Static<typeof PartnerParams>; Querystring: Static<typeof SampleQuery>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.post<{ Params: Static<typeof PartnerParams>; Querystring: Static<typeof SampleQuery> }>(
     '/api/partners/:id/samples',
     {
+      config: { permission: Permission.MANAGE_PARTNERS },
       schema: {
         operationId: 'testPartnerSample',
         summary: "A dry run of a sample file (the body, as application/octet-stream) through the partner's profile: envelope ids, validation with its guide, translation. Kept in the partner's history; promotion asks for passing samples.",
         tags,
         params: PartnerParams,
         querystring: SampleQuery,
-        headers: ChangeHeadersSchema,
         consumes: SAMPLE_TYPES,
         response: { 200: SampleReportSchema, ...problemResponses('REQUEST_INVALID', 'PARTNER_NOT_FOUND') },
       },
@@ -194,24 +193,23 @@ export const partnersRoutes: FastifyPluginAsync<{ pool: Pool }> = async (app, { 
     async (request) => {
       const bytes = request.body as Buffer;
       const { version, name } = request.query;
-      const test = await testPartnerSample(pool, { partner: request.params.id, ...(version === undefined ? {} : { version }), fileName: name, bytes, testedBy: changedBy({}, request.headers) });
+      const test = await testPartnerSample(pool, { partner: request.params.id, ...(version === undefined ? {} : { version }), fileName: name, bytes, testedBy: apiActor(request) });
       return { partner: test.partner, version: test.version, fileName: test.fileName, ...test.report };
     },
   );
 
-  app.post<{ Params: Static<typeof PartnerParams>; Body: Static<typeof PromoteBody>; Headers: Static<typeof ChangeHeadersSchema> }>(
+  app.post<{ Params: Static<typeof PartnerParams> }>(
     '/api/partners/:id/promote',
     {
+      config: { permission: Permission.MANAGE_PARTNERS },
       schema: {
         operationId: 'promotePartner',
         summary: 'Test to production, as a new profile version; refused until every document the partner sends has a passing sample at its current version.',
         tags,
         params: PartnerParams,
-        headers: ChangeHeadersSchema,
-        body: PromoteBody,
         response: { 200: ProfileVersionSchema, ...problemResponses('PARTNER_NOT_FOUND', 'PARTNER_NOT_READY') },
       },
     },
-    async (request) => profileVersionView(await promotePartner(pool, request.params.id, changedBy(request.body, request.headers))),
+    async (request) => profileVersionView(await promotePartner(pool, request.params.id, apiActor(request))),
   );
 };
