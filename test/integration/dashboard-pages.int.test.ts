@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readTemplate } from '../../partners/profile-template.js';
+import type { PartnerProfile } from '../../partners/schema/profile.js';
 import { checkHealth } from '../../gateway/health.js';
 import { createIntake } from '../../gateway/ingest/accept-file.js';
 import { createMetrics } from '../../gateway/metrics.js';
 import { newPartnerProfile, saveNewPartner } from '../../gateway/partners/new-partner.js';
+import { createSecretStore } from '../../gateway/secrets/database-secret-store.js';
+import { masterKeyOf } from '../../gateway/secrets/master-key.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
 import { openException, resolveException } from '../../gateway/store/sql/exceptions.js';
@@ -209,6 +213,67 @@ describe('partners', () => {
     const found = await cara.get('/partners?q=EURO');
     expect([...found.body.matchAll(/<a href="\/partners\/([\w-]+)">/g)].map((match) => match[1])).toEqual(['euromart']);
     expect((await cara.get('/partners?usage=production')).body).toContain('No partner matches.');
+  });
+
+  it('shows how its transports stand, the secrets its profile names, and how it acknowledged what we sent', async () => {
+    const template = readTemplate('retailer-x12-4010');
+    const profile = newPartnerProfile({ template, values: { id: 'wired', name: 'Wired Retail', isaId: 'WIRED', gsId: 'WIRED', odooPartner: 'WIRED' }, defaultsFile: DEFAULTS });
+    const transports = {
+      sftpMailbox: { users: [{ username: 'wired', publicKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl wired'] }] },
+      sftpRemote: { host: 'sftp.wired.example', port: 22, username: 'threepl', keyRef: 'wired/ssh-key', hostKey: `SHA256:${'A'.repeat(43)}`, poll: { path: '/out', intervalSeconds: 300, pattern: '*' } },
+      as2: {
+        partnerAs2Id: 'WIRED',
+        ourAs2Id: 'THREEPL',
+        url: 'https://as2.wired.example/as2',
+        partnerCertificateRef: 'wired/as2-cert',
+        ourCertificateRef: 'ours/as2',
+        signing: 'sha256',
+        encryption: 'aes256-cbc',
+        mdn: 'sync',
+        signedMdn: true,
+        acceptUnsigned: false,
+      },
+    } satisfies PartnerProfile['transports'];
+    await saveNewPartner(pool, { profile: { ...profile, transports }, template, changedBy: 'test' });
+    const at = (iso: string) => new Date(iso);
+    await pool.query(`INSERT INTO events (entity, entity_id, type, actor, details, at) VALUES
+      ('partner', 'wired', 'sftp.login', 'sftp:wired', '{"username": "wired", "address": "203.0.113.7"}', $1),
+      ('partner', 'wired', 'sftp.login.failed', 'sftp:wired', '{"username": "wired", "address": "198.51.100.9"}', $2)`, [at('2026-03-02T09:30:00Z'), at('2026-03-01T22:00:00Z')]);
+    await pool.query(`INSERT INTO sftp_remote_polls (partner, interval_seconds, next_poll_at, failures, last_polled_at, last_error) VALUES ('wired', 300, $1, 2, $2, 'Connection refused by sftp.wired.example:22')`, [
+      at('2026-03-02T15:05:00Z'),
+      at('2026-03-02T14:55:00Z'),
+    ]);
+    // Certificates stored with their end, as `secret set` stores them; the SSH key was never stored.
+    const secrets = createSecretStore(masterKeyOf(randomBytes(32)));
+    await secrets.put(pool, { name: 'wired/as2-cert', kind: 'certificate', value: Buffer.from('pem'), expiresAt: at('2026-03-20T00:00:00Z') });
+    await secrets.put(pool, { name: 'ours/as2', kind: 'private-key', value: Buffer.from('pem'), expiresAt: at('2027-01-01T00:00:00Z') });
+    for (const [index, state] of ['ACCEPTED', 'ACCEPTED', 'ACCEPTED_WITH_ERRORS', 'REJECTED', 'OVERDUE', 'STORED'].entries()) {
+      await pool.query(
+        `INSERT INTO outbound_documents (partner, kind, reference, canonical, origin, state, created_by, created_at, content, file_name, interchange_control_number, due_at, delivered_at, acknowledged_at)
+         VALUES ('wired', 'ship-notice', $1, '{}', 'api', $2, 'test', $3, $4, $5, $6, $3, $3, $7)`,
+        [`ASN-${index}`, state, at('2026-02-25T10:00:00Z'), state === 'STORED' ? null : Buffer.from('x'), state === 'STORED' ? null : `856-${index}.x12`, state === 'STORED' ? null : String(index), ['ACCEPTED', 'ACCEPTED_WITH_ERRORS', 'REJECTED'].includes(state) ? at('2026-02-25T13:00:00Z') : null],
+      );
+    }
+
+    const page = await (await signedIn('cara')).get('/partners/wired');
+    expect(page.statusCode).toBe(200);
+    const text = page.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Last log-in to our SFTP server 2 Mar 2026, 03:30 GMT-6 as wired from 203.0.113.7');
+    expect(text).toContain('Last failed log-in 1 Mar 2026, 16:00 GMT-6 as wired from 198.51.100.9');
+    expect(text).toContain('Polls of its SFTP server last 2 Mar 2026, 08:55 GMT-6 , next 2 Mar 2026, 09:05 GMT-6 · 2 failed in a row: Connection refused by sftp.wired.example:22');
+    expect(text).toContain('AS2 last message in never, last out never');
+    expect(text).toContain('sftpRemote.keyRef wired/ssh-key not stored: edi-gateway secret set');
+    expect(text).toContain('as2.partnerCertificateRef wired/as2-cert expires in 17 days (19 Mar 2026, 19:00 GMT-5)');
+    expect(text).toContain('as2.ourCertificateRef ours/as2 valid until 31 Dec 2026, 18:00 GMT-6');
+    expect(page.body).toContain('class="secret-missing"');
+    expect(page.body).toContain('class="secret-expiring"');
+    expect(text).toContain('Documents sent 6 Accepted 2, and 1 with errors (75% of those answered) Rejected 1 Overdue 1 Awaited 0 Median time to acknowledge 3 hours');
+    expect(page.body).toContain('<a href="/acknowledgments?partner&#x3D;wired&amp;status&#x3D;rejected">1</a>');
+
+    const quiet = await (await signedIn('cara')).get('/partners/acme');
+    const quietText = quiet.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(quietText).toContain('Transports none in its profile: files only through the local drop folder');
+    expect(quietText).toContain('Nothing sent to it in the last 30 days.');
   });
 
   it('answers an unknown partner with a page that says so', async () => {

@@ -13,12 +13,14 @@ import { Permission } from '../../users/roles.js';
 import type { DashboardContext } from './context.js';
 import { isUploadedFile, type FormFields } from './form-data.js';
 import { linkTo } from './list-links.js';
+import { partnerHealth } from './partner-health.js';
 import { signedIn } from './session-guard.js';
 import { showOptionalTime, showTime } from './time.js';
 
-// A partner's page: its profile (any version), its versions and what changed between two, the sample files
-// tested and whether each document it sends has passed at the current version; and, for those who may manage
-// partners, a sample file to test and the promotion to production.
+// A partner's page: how its transports stand and how it acknowledged what we sent it, its profile (any
+// version), its versions and what changed between two, the sample files tested and whether each document it
+// sends has passed at the current version; and, for those who may manage partners, a sample file to test and
+// the promotion to production.
 
 const PartnerParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,62}$' }) });
 const Version = { type: 'string', pattern: '^([1-9][0-9]{0,8})?$' };
@@ -125,7 +127,12 @@ export function partnerPage(app: FastifyInstance, context: DashboardContext): vo
     const user = signedIn(request);
     const zone = user.timeZone;
     const id = current.partner;
-    const [readiness, samples, lastFileAt] = await Promise.all([readinessOf(current), recentPartnerEvents(pool, id, [SAMPLE_TESTED], RECENT_SAMPLES), lastFileOf(pool, id)]);
+    const [readiness, samples, lastFileAt, health] = await Promise.all([
+      readinessOf(current),
+      recentPartnerEvents(pool, id, [SAMPLE_TESTED], RECENT_SAMPLES),
+      lastFileOf(pool, id),
+      partnerHealth(pool, id, current.profile, context.clock(), zone),
+    ]);
     const { diff, shown } = view;
     return context.page(
       request,
@@ -148,6 +155,7 @@ export function partnerPage(app: FastifyInstance, context: DashboardContext): vo
         },
         notice: view.notice,
         problem: view.problem,
+        health,
         readiness,
         promotable: current.profile.usage === 'test' && readiness.ready,
         inTest: current.profile.usage === 'test',

@@ -44,10 +44,11 @@ export function isCalendarDay(text: string): boolean {
   return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** "45 seconds", "30 minutes", "2 hours": a setting's length in words. */
+/** "45 seconds", "30 minutes", "2 hours", "12 days": a length of time in words. */
 export function durationText(ms: number): string {
   const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? '' : 's'}`;
   if (ms < 120_000) return count(Math.round(ms / 1000), 'second');
   if (ms < 7_200_000) return count(Math.round(ms / 60_000), 'minute');
-  return count(Math.round(ms / 3_600_000), 'hour');
+  if (ms < 172_800_000) return count(Math.round(ms / 3_600_000), 'hour');
+  return count(Math.round(ms / 86_400_000), 'day');
 }
