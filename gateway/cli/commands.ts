@@ -26,6 +26,7 @@ import { translateCommand } from './commands/translate.js';
 import { userAddCommand } from './commands/user-add.js';
 import { userKeyAddCommand, userKeyListCommand, userKeyRevokeCommand } from './commands/user-key.js';
 import { userListCommand } from './commands/user-list.js';
+import { userDisableCommand, userEnableCommand, userRoleCommand } from './commands/user-manage.js';
 import { userPasswordCommand } from './commands/user-password.js';
 
 /** Every sub-command of `edi-gateway`, in the order --help lists them. */
@@ -57,6 +58,9 @@ export const commands: readonly Command[] = [
   userKeyListCommand,
   userKeyRevokeCommand,
   userListCommand,
+  userRoleCommand,
+  userDisableCommand,
+  userEnableCommand,
   userPasswordCommand,
   migrateCommand,
   configCommand,

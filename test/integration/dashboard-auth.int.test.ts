@@ -254,6 +254,20 @@ describe('CSRF', () => {
 });
 
 describe('roles', () => {
+  it('refuse every state-changing route, read from the app itself, to a viewer carrying a good CSRF token', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const described = new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const routes = servedRoutes(app).filter((route) => route.method !== 'GET' && !described.has(`${route.method} ${route.url}`) && !['/sign-in', '/sign-out'].includes(route.url));
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    const viewer = await signedIn('ike');
+    for (const route of routes) {
+      const url = route.url.replace(/:(\w+)/g, (_match, name: string) => (name === 'action' ? 'DISMISS' : name === 'id' && route.url.startsWith('/exceptions/') ? exceptionId : 'samplemart'));
+      const refused = await viewer.post(url, { reason: 'why not' });
+      expect([route.url, refused.statusCode]).toEqual([route.url, 403]);
+      expect(refused.body).toContain('ROLE_FORBIDDEN');
+    }
+  });
+
   it('shows a viewer no promote button, no sample form and no exception actions, and refuses them on the server', async () => {
     const viewer = await signedIn('vic');
     const page = await viewer.get('/partners/samplemart');

@@ -99,6 +99,30 @@ describe('edi-gateway user', () => {
     await expect(signIn(pool, settings, clock, { username: 'vera', password, address: '127.0.0.3' })).resolves.toBeDefined();
     expect((await listEvents(pool, 'user', 'vera')).map((event) => [event.type, event.actor])).toContainEqual(['user.password-changed', 'ops']);
   });
+
+  it('role, disable, enable: each an event, signing a disabled user out, and never leaving no enabled admin', async () => {
+    expect((await runCliInProcess(['user', 'add', 'boss', '--role', 'admin'], env)).code).toBe(0);
+    const session = await signIn(pool, settings, clock, { username: 'dana', password: shownPassword((await runCliInProcess(['user', 'password', 'dana'], env)).out), address: '127.0.0.1' });
+    expect((await runCliInProcess(['user', 'role', 'dana', 'onboarding', '--by', 'ops'], env)).out).toBe('dana is now onboarding.\n');
+    expect((await runCliInProcess(['user', 'disable', 'dana', '--by', 'ops'], env)).out).toBe('dana is disabled.\n');
+    expect(await resumeSession(pool, settings, clock, session.sessionId)).toBeUndefined();
+    expect((await runCliInProcess(['user', 'enable', 'dana', '--by', 'ops'], env)).out).toBe('dana is enabled.\n');
+    expect((await listEvents(pool, 'user', 'dana')).map((event) => [event.type, event.actor]).slice(-3)).toEqual([
+      ['user.role-changed', 'ops'],
+      ['user.disabled', 'ops'],
+      ['user.enabled', 'ops'],
+    ]);
+
+    const badRole = await runCliInProcess(['user', 'role', 'dana', 'owner'], env);
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('"owner" is not a role');
+    const admins = (await listUsers(pool)).filter((user) => user.role === 'admin' && !user.disabled).map((user) => user.username);
+    for (const admin of admins.slice(1)) await runCliInProcess(['user', 'disable', admin], env);
+    const last = await runCliInProcess(['user', 'disable', admins[0] as string], env);
+    expect(last.code).toBe(2);
+    expect(last.err).toContain(`${admins[0]} is the only enabled admin: disabling them would leave nobody to manage users. Make another admin first. [REQUEST_INVALID]`);
+    expect((await runCliInProcess(['user', 'enable', 'nobody'], env)).err).toContain('There is no user "nobody". [USER_NOT_FOUND]');
+  });
 });
 
 describe('the first admin', () => {

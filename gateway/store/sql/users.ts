@@ -59,3 +59,25 @@ export async function isKnownTimeZone(db: Queryable, zone: string): Promise<bool
   const result = await db.query('SELECT 1 FROM pg_timezone_names WHERE name = $1', [zone]);
   return result.rowCount === 1;
 }
+
+/** The user as it was before the change; undefined when there is no such user. */
+export async function setRole(db: Queryable, username: string, role: Role): Promise<User | undefined> {
+  const result = await db.query<User>(
+    `UPDATE users u SET role = $2, updated_at = now() FROM users before WHERE u.username = $1 AND before.username = u.username
+     RETURNING before.username, before.display_name AS "displayName", before.role, before.disabled, before.time_zone AS "timeZone", before.created_at AS "createdAt"`,
+    [username, role],
+  );
+  return result.rows[0];
+}
+
+/** Whether the user was there to change. */
+export async function setDisabled(db: Queryable, username: string, disabled: boolean): Promise<boolean> {
+  const result = await db.query('UPDATE users SET disabled = $2, updated_at = now() WHERE username = $1', [username, disabled]);
+  return result.rowCount === 1;
+}
+
+/** The enabled admins, locked until the transaction ends: two admins cannot each take the other's rights at once. */
+export async function lockEnabledAdmins(db: Queryable): Promise<string[]> {
+  const result = await db.query<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' AND NOT disabled ORDER BY username FOR UPDATE`);
+  return result.rows.map((row) => row.username);
+}

@@ -12,13 +12,15 @@ import type { Views } from './views.js';
 // the signed-in user, the navigation, the session's CSRF token for forms, and what the user's role allows
 // (so that a page leaves out the buttons of actions the user cannot take).
 
-export type NavItem = 'overview' | 'files' | 'exceptions' | 'partners';
+export type NavItem = 'overview' | 'files' | 'exceptions' | 'partners' | 'users';
 
-const navigation: readonly { readonly key: NavItem; readonly href: string; readonly label: string }[] = [
+/** The pages in the navigation; one that needs more than the view right is shown to those who have it. */
+const navigation: readonly { readonly key: NavItem; readonly href: string; readonly label: string; readonly permission?: Permission }[] = [
   { key: 'overview', href: '/', label: 'Overview' },
   { key: 'files', href: '/files', label: 'Files' },
   { key: 'exceptions', href: '/exceptions', label: 'Exceptions' },
   { key: 'partners', href: '/partners', label: 'Partners' },
+  { key: 'users', href: '/users', label: 'Users', permission: Permission.MANAGE_USERS },
 ];
 
 export interface PageOptions {
@@ -53,7 +55,9 @@ export function pageSender(views: Views): DashboardContext['page'] {
       title,
       user: session ? { username: session.username, displayName: session.displayName, role: session.role, timeZone: session.timeZone } : null,
       csrfToken: session?.csrfToken ?? null,
-      navigation: session ? navigation.map((item) => ({ ...item, current: item.key === nav })) : [],
+      navigation: session
+        ? navigation.filter((item) => item.permission === undefined || allows(session.role, item.permission)).map((item) => ({ ...item, current: item.key === nav }))
+        : [],
     };
     const html = views.render(view, { title, csrfToken: layout.csrfToken, can, ...model }, layout);
     return reply.status(status).type('text/html; charset=utf-8').send(html);

@@ -18,6 +18,7 @@ import { partnerPage } from './partner-page.js';
 import { partnersPage } from './partners.js';
 import { addGuard, sessionOf } from './session-guard.js';
 import { signInPages } from './sign-in.js';
+import { usersPage } from './users.js';
 import { loadViews } from './views.js';
 
 // The dashboard: server-rendered pages under /, beside the API under /api. Everything here is encapsulated
@@ -94,6 +95,6 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     );
   });
 
-  for (const addPages of [signInPages, overviewPage, filesPage, exceptionsPage, partnersPage, partnerPage, newPartnerPage]) addPages(app, context);
+  for (const addPages of [signInPages, overviewPage, filesPage, exceptionsPage, partnersPage, partnerPage, newPartnerPage, usersPage]) addPages(app, context);
   assetRoutes(app);
 };
