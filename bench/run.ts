@@ -1,7 +1,7 @@
 // npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP), the X12 and
 // EDIFACT engines on generated interchanges, and the dashboard's lists over 100,000 documents.
 // npm run bench -- --engines takes the engine figures alone, which need no PostgreSQL; --dashboard the
-// dashboard's; --pipeline [--minutes N] [--rate N] the SFTP-to-sync path's (bench/pipeline/run.ts).
+// dashboard's.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,6 @@ import { waitFor } from '../test/helpers/wait-for.js';
 import type { Report } from './child-measure.js';
 import { benchDashboard } from './dashboard/run.js';
 import { benchEdifact } from './edifact/run.js';
-import { benchPipeline } from './pipeline/run.js';
 import { benchX12 } from './x12/run.js';
 
 const FILES = 500;
@@ -80,24 +79,10 @@ async function benchGateway(report: Report): Promise<void> {
 }
 
 // Each flag picks its section; with none, every section runs.
-const { values } = parseArgs({
-  options: {
-    engines: { type: 'boolean', default: false },
-    dashboard: { type: 'boolean', default: false },
-    pipeline: { type: 'boolean', default: false },
-    minutes: { type: 'string', default: '1' },
-    rate: { type: 'string', default: '100' },
-  },
-});
+const { values } = parseArgs({ options: { engines: { type: 'boolean', default: false }, dashboard: { type: 'boolean', default: false } } });
 const report: Report = (label, value) => console.log(`${label.padEnd(60)} ${value}`);
-const all = !values.engines && !values.dashboard && !values.pipeline;
+const all = !values.engines && !values.dashboard;
 if (all) await benchGateway(report);
-if (all || values.pipeline) {
-  const minutes = Number(values.minutes);
-  const rate = Number(values.rate);
-  if (!(minutes > 0) || !(rate > 0)) throw new Error(`--minutes and --rate take positive numbers, got --minutes ${values.minutes} --rate ${values.rate}`);
-  await benchPipeline(report, { minutes, rate });
-}
 if (all || values.engines) {
   await benchX12(report);
   await benchEdifact(report);
