@@ -13,11 +13,13 @@ import type { Pool } from '../../gateway/store/pool.js';
 import { openException } from '../../gateway/store/sql/exceptions.js';
 import { addUser } from '../../gateway/users/add-user.js';
 import { buildApp } from '../../gateway/web/app.js';
+import { seedOutboundShipNotice } from '../helpers/document-seeds.js';
 import { createTestDatabase, createTestFolder, silentLog } from '../helpers/test-database.js';
 
 // The dashboard in a real browser (Debian's chromium driven by playwright-core): signing in, each page,
-// onboarding a partner from a template through a passing sample file to production, and a viewer who is
-// shown no promote button. Each page is kept as a screenshot in var/test-artifacts/screenshots/.
+// onboarding a partner from a template through a passing sample file to production, a viewer who is shown
+// no promote button, and a rejected ship notice found by its PO number, read and resubmitted, which a viewer
+// cannot resubmit. Each page is kept as a screenshot in var/test-artifacts/screenshots/.
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve('var/test-artifacts/screenshots');
@@ -50,6 +52,7 @@ beforeAll(async () => {
   ({ pool } = await createTestDatabase());
   await addUser(pool, { username: 'ada', displayName: 'Ada Lovelace', role: 'admin', password: PASSWORD, timeZone: 'Europe/Paris', actor: 'test' });
   await addUser(pool, { username: 'vic', displayName: 'Vic Viewer', role: 'viewer', password: PASSWORD, timeZone: 'America/Chicago', actor: 'test' });
+  await addUser(pool, { username: 'sam', displayName: 'Sam Support', role: 'support', password: PASSWORD, timeZone: 'Europe/London', actor: 'test' });
 
   const template = readTemplate('retailer-x12-4010');
   const values = { id: 'readymart', name: 'ReadyMart', isaId: 'READYMART', gsId: 'READYMART', odooPartner: 'READYMART' };
@@ -61,6 +64,27 @@ beforeAll(async () => {
   for (const [index, name] of ['po-4711.x12', 'po-4712.x12', 'asn-0001.x12'].entries()) {
     await intake({ partner: 'readymart', source: 'local-dir', originalName: name, intakeKey: `browser:${index}`, content: Buffer.from(`ISA*${index}`) });
   }
+  await seedOutboundShipNotice(pool, {
+    partner: 'readymart',
+    shipment: 'SHIP-0042',
+    order: 'PO-4711',
+    state: 'REJECTED',
+    interchange: '42',
+    createdAt: '2026-03-02T11:00:00Z',
+    dueAt: '2026-03-02T12:00:00Z',
+    reason: 'rejected: PRF01 (the segment at position 4): invalid code value "PO-4711" (AK403 7)',
+  });
+  await seedOutboundShipNotice(pool, {
+    partner: 'readymart',
+    shipment: 'SHIP-0044',
+    order: 'PO-4713',
+    state: 'REJECTED',
+    interchange: '44',
+    createdAt: '2026-03-02T10:00:00Z',
+    dueAt: '2026-03-02T11:00:00Z',
+    reason: 'rejected: BSN02 (the segment at position 2): mandatory element missing (AK403 1)',
+  });
+  await seedOutboundShipNotice(pool, { partner: 'readymart', shipment: 'SHIP-0043', order: 'PO-4712', state: 'AWAITING_ACK', interchange: '43', createdAt: '2026-03-02T11:30:00Z', dueAt: '2099-01-01T00:00:00Z' });
   await openException(pool, {
     key: 'browser:1',
     code: 'TRANSLATION_FAILED',
@@ -171,7 +195,7 @@ describe('the dashboard in a browser', () => {
       await page.getByRole('button', { name: 'Promote to production' }).click();
       await page.getByRole('heading', { level: 1, name: 'ACME Retail (acme)' }).waitFor();
       await expect(page.getByRole('status').textContent()).resolves.toBe('Partner acme is in production from version 2.');
-      await expect(page.locator('.facts').textContent()).resolves.toContain('production');
+      await expect(page.locator('.facts').first().textContent()).resolves.toContain('production');
       await page.getByRole('link', { name: 'What changed' }).first().click();
       await page.getByRole('heading', { level: 3, name: 'From version 1 to version 2' }).waitFor();
       await screenshot('09-partner-promoted');
@@ -196,6 +220,80 @@ describe('the dashboard in a browser', () => {
       const status = await page.evaluate(
         async (csrf) => (await fetch('/partners/readymart/promote', { method: 'POST', headers: { 'x-csrf-token': csrf } })).status,
         token,
+      );
+      expect(status).toBe(403);
+      expect(browserErrors.filter((error) => !error.includes('403'))).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'finds a rejected 856 by its PO number, reads the reason, resubmits it and sees the new attempt in its timeline',
+    async () => {
+      // The viewer's refused promotion before: its 403 is the browser's to report, and this story's not.
+      browserErrors.length = 0;
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await signIn('sam');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Acknowledgments' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Acknowledgments' }).waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(3);
+      await screenshot('11-acknowledgments');
+      await page.getByLabel('Business reference').fill('PO-4711');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL(/reference=PO-4711/);
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      await expect(page.locator('tbody .reason').textContent()).resolves.toBe('rejected: PRF01 (the segment at position 4): invalid code value "PO-4711" (AK403 7)');
+      await expect(page.locator('tbody').textContent()).resolves.toContain('rejected');
+      await screenshot('12-acknowledgments-rejected');
+
+      await page.getByRole('link', { name: /ship notice 856 SHIP-0042/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ship notice 856 SHIP-0042' }).waitFor();
+      await expect(page.locator('.reason').textContent()).resolves.toContain('PRF01');
+      await screenshot('13-document');
+      await page.getByLabel('Why send it again').fill('PO number corrected');
+      await page.getByRole('button', { name: 'Resubmit' }).click();
+      await page.getByRole('status').waitFor();
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Sent again as document \d+/);
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      await expect(timeline.textContent()).resolves.toMatch(/document\.resubmitted by sam/);
+      await expect(timeline.textContent()).resolves.toMatch(/document\.stored by sam/);
+      await expect(page.getByRole('region', { name: 'Attempts' }).textContent()).resolves.toContain('STORED');
+      expect(await page.getByRole('button', { name: 'Resubmit' }).count()).toBe(0);
+      await screenshot('14-document-resubmitted');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
+      await page.getByLabel('Business reference').fill('PO-4711');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/reference=PO-4711/);
+      expect(await page.locator('tbody tr').count()).toBe(2);
+      await screenshot('15-documents');
+      expect(browserErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'shows a viewer no resubmit button, and the server refuses the resubmission',
+    async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await signIn('vic');
+      await page.goto(`${url}/acknowledgments?status=rejected`);
+      await page.getByRole('heading', { level: 1, name: 'Acknowledgments' }).waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Resubmit' }).count()).toBe(0);
+      await page.getByRole('link', { name: /ship notice 856 SHIP-0044/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ship notice 856 SHIP-0044' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Resubmit' }).count()).toBe(0);
+      await screenshot('16-viewer-document');
+      const id = /\/documents\/outbound\/(\d+)/.exec(page.url())?.[1] as string;
+      const token = await page.locator('input[name="_csrf"]').first().inputValue();
+      const status = await page.evaluate(
+        async ([documentId, csrf]) =>
+          (await fetch(`/documents/outbound/${documentId}/resubmit`, { method: 'POST', headers: { 'x-csrf-token': csrf as string, 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=again' })).status,
+        [id, token],
       );
       expect(status).toBe(403);
       expect(browserErrors.filter((error) => !error.includes('403'))).toEqual([]);

@@ -12,12 +12,14 @@ import type { Views } from './views.js';
 // the signed-in user, the navigation, the session's CSRF token for forms, and what the user's role allows
 // (so that a page leaves out the buttons of actions the user cannot take).
 
-export type NavItem = 'overview' | 'files' | 'exceptions' | 'partners' | 'users';
+export type NavItem = 'overview' | 'files' | 'acknowledgments' | 'documents' | 'exceptions' | 'partners' | 'users';
 
 /** The pages in the navigation; one that needs more than the view right is shown to those who have it. */
 const navigation: readonly { readonly key: NavItem; readonly href: string; readonly label: string; readonly permission?: Permission }[] = [
   { key: 'overview', href: '/', label: 'Overview' },
   { key: 'files', href: '/files', label: 'Files' },
+  { key: 'acknowledgments', href: '/acknowledgments', label: 'Acknowledgments' },
+  { key: 'documents', href: '/documents', label: 'Documents' },
   { key: 'exceptions', href: '/exceptions', label: 'Exceptions' },
   { key: 'partners', href: '/partners', label: 'Partners' },
   { key: 'users', href: '/users', label: 'Users', permission: Permission.MANAGE_USERS },

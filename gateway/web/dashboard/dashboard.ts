@@ -6,8 +6,11 @@ import type { Config } from '../../config/settings.js';
 import type { Pool } from '../../store/pool.js';
 import type { Clock } from '../../users/sessions.js';
 import { toGatewayError } from '../problem.js';
+import { acknowledgmentsPage } from './acknowledgments.js';
 import { assetRoutes } from './assets.js';
 import { pageSender, type DashboardContext } from './context.js';
+import { documentPage } from './document-page.js';
+import { documentsPage } from './documents.js';
 import type { ExceptionActions } from './exception-actions.js';
 import { exceptionsPage } from './exceptions.js';
 import { filesPage } from './files.js';
@@ -16,6 +19,7 @@ import { newPartnerPage } from './new-partner.js';
 import { overviewPage } from './overview.js';
 import { partnerPage } from './partner-page.js';
 import { partnersPage } from './partners.js';
+import { resubmitAction } from './resubmit.js';
 import { addGuard, sessionOf } from './session-guard.js';
 import { signInPages } from './sign-in.js';
 import { usersPage } from './users.js';
@@ -95,6 +99,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     );
   });
 
-  for (const addPages of [signInPages, overviewPage, filesPage, exceptionsPage, partnersPage, partnerPage, newPartnerPage, usersPage]) addPages(app, context);
+  const pages = [signInPages, overviewPage, filesPage, acknowledgmentsPage, documentsPage, documentPage, resubmitAction, exceptionsPage, partnersPage, partnerPage, newPartnerPage, usersPage];
+  for (const addPages of pages) addPages(app, context);
   assetRoutes(app);
 };
