@@ -5,6 +5,7 @@ import { deliverAcknowledgmentJob } from '../scheduler/jobs/deliver-acknowledgme
 import { deliverDocumentJob } from '../scheduler/jobs/deliver-document.js';
 import { identifyFileJob } from '../scheduler/jobs/identify-file.js';
 import { parseFileJob } from '../scheduler/jobs/parse-file.js';
+import { pollOdooJob } from '../scheduler/jobs/poll-odoo.js';
 import { reconcileAcknowledgmentsJob } from '../scheduler/jobs/reconcile-acknowledgments.js';
 import { renderDocumentJob } from '../scheduler/jobs/render-document.js';
 import { sendAlertsJob } from '../scheduler/jobs/send-alerts.js';
@@ -139,6 +140,9 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
         nudgeOverdue,
         nudgeReconcile,
       }),
+      ...(sync.odoo === undefined
+        ? []
+        : [pollOdooJob({ pool, actor, log, connection: sync.odoo.connection, connectionKey: sync.odoo.key, nudgeRender: nudgeRenderDocument, everyMs: config.odoo.pollEveryMs })]),
     ]);
     undo.push(() => scheduler.stop(config.shutdown.timeoutMs));
 

@@ -16,6 +16,7 @@ export const JobName = {
   reconcileAcknowledgments: 'reconcile-acknowledgments',
   settleOverdueDocument: 'settle-overdue-document',
   sweepOutbound: 'sweep-outbound',
+  pollOdoo: 'poll-odoo',
 } as const;
 
 export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -195,6 +195,12 @@ export const settings = {
       parser: oneOf(['production', 'test']),
       default: 'production',
     }),
+    pollEveryMs: setting({
+      env: 'EDI_ODOO_POLL_MS',
+      doc: "How often the gateway reads what changed in Odoo (confirmed purchase orders, done deliveries, posted customer invoices) to send it to the partners whose profiles take it, in milliseconds.",
+      parser: millis(1000, 3_600_000),
+      default: 30_000,
+    }),
   },
   sftpRemote: {
     checkEveryMs: setting({

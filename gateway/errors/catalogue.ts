@@ -376,6 +376,11 @@ export const errorCatalogue = {
     httpStatus: 422,
     retryable: false,
   },
+  ODOO_RECORD_UNMAPPABLE: {
+    summary: "An Odoo record the poller found cannot become the document a partner takes: a value the document needs is missing or unknown in Odoo (a product with neither Internal Reference nor barcode, a unit the gateway has no code for, a delivery with no order number); the exception names the record and the value. Fill it in Odoo: the record is read again when it next changes.",
+    httpStatus: 422,
+    retryable: false,
+  },
   DOCUMENT_NOT_FOUND: {
     summary: 'There is no outbound document with this id.',
     httpStatus: 404,

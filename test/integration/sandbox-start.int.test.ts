@@ -9,7 +9,8 @@ import { waitFor } from '../helpers/wait-for.js';
 
 // `npm start` with nothing configured, on a real `edi-gateway start` process: the sandbox Odoo comes up in
 // the gateway, the demo partner's SFTP login is printed once, and an 850 uploaded with it by OpenSSH's sftp
-// becomes a sale order in the sandbox, while its 997 waits in the partner's /outbound.
+// becomes a sale order in the sandbox, while its 997 waits in the partner's /outbound; once the order's
+// delivery is validated in the sandbox, the Odoo poller puts its 856 in the partner's /outbound too.
 
 afterAll(stopLeftoverGateways);
 
@@ -60,6 +61,7 @@ describe('edi-gateway start with nothing configured', () => {
       EDI_MASTER_KEY_FILE: path.join(root, 'master.key'),
       EDI_PARTNER_DEFAULTS: path.join(root, 'no-defaults.yaml'),
       EDI_SCHEDULER_POLL_MS: '200',
+      EDI_ODOO_POLL_MS: '1000',
     };
     const gateway = startGatewayProcess(env);
     const url = await gateway.healthy();
@@ -121,6 +123,23 @@ describe('edi-gateway start with nothing configured', () => {
     });
     expect(files).toEqual([expect.objectContaining({ name: 'po.x12', state: 'PROCESSED' })]);
     expect(gateway.logLines().some((line) => line.msg === 'Order synced to Odoo as S00001' && line.partner === 'demo')).toBe(true);
+
+    // Someone in Odoo confirms the order and validates its delivery: the poller sends the demo partner its 856.
+    await odoo(sandbox, 'sale.order', 'action_confirm', [[order!.id]]);
+    const [delivery] = await odoo<Row[]>(sandbox, 'stock.picking', 'search_read', [[['sale_id', '=', order!.id]]], { fields: ['name'] });
+    expect(await odoo(sandbox, 'stock.picking', 'button_validate', [[delivery!.id]])).toBe(true);
+    const notice = await waitFor('the 856 in /outbound', async () => {
+      const listed = await openSshSftpWithPassword({ port, user: username, password, cwd: peer, commands: 'ls -1 /outbound\n' });
+      return printed(listed.stdout).split('\n').map((entry) => entry.trim()).find((entry) => /^\/outbound\/856-\d+\.x12$/.test(entry));
+    });
+    const gotNotice = await openSshSftpWithPassword({ port, user: username, password, cwd: peer, commands: `get ${notice} asn.x12\n` });
+    expect(gotNotice.code).toBe(0);
+    const asn = (await fs.readFile(path.join(peer, 'asn.x12'), 'utf8')).replace(/\n/g, '');
+    expect(asn).toContain(`BSN*00*${String(delivery!.name)}*`);
+    expect(asn).toContain('N1*ST*ACME Store 42~');
+    expect(asn).toContain('PRF*PO-DEMO-1');
+    expect(asn).toContain('LIN**UP*012345678905*VP*WIDGET-1~SN1**12*EA~');
+    expect(asn).toContain('LIN**UP*036000291452*VP*GADGET-2~SN1**2*EA~');
     expect(await gateway.stop('SIGTERM', 15_000)).toBe(0);
 
     // The password was shown once: a restart does not show one again, and the partner keeps its login.
@@ -129,5 +148,5 @@ describe('edi-gateway start with nothing configured', () => {
     expect(again.logLines().filter((line) => String(line.msg).startsWith('demo partner "demo" can log in'))).toEqual([]);
     expect(again.output()).not.toContain(password);
     expect(await again.stop('SIGTERM', 15_000)).toBe(0);
-  });
+  }, 150_000);
 });

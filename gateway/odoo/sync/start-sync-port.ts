@@ -25,6 +25,8 @@ const SANDBOX_VERSION = 18;
 
 export interface StartedSyncPort {
   readonly port: SyncPort;
+  /** The Odoo whose own work is polled and sent to partners; none with EDI_ODOO=off. */
+  readonly odoo?: { readonly connection: OdooConnection; readonly key: string };
   /** Stops the sandbox, when there is one. */
   stop(): Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function startSyncPort(deps: SyncPortDeps): Promise<StartedSyncPort
   if (settings.url !== undefined) {
     const connection = configuredOdoo(deps, settings.url);
     log.info({ odoo: settings.url, database: settings.database, login: settings.login, usage: settings.usage }, `documents are synced to Odoo at ${settings.url}`);
-    return { port: createOdooSyncPort({ connection, profileOf, log }), stop: async () => undefined };
+    return { port: createOdooSyncPort({ connection, profileOf, log }), odoo: { connection, key: `${new URL(settings.url).host}/${settings.database ?? ''}` }, stop: async () => undefined };
   }
   const sandbox = await startOdooSimulator({ version: SANDBOX_VERSION, demoData: true, host: '127.0.0.1', port: 0, password: randomBytes(12).toString('base64url') });
   const { database, login, password, apiKey } = sandbox.credentials;
@@ -57,7 +59,9 @@ export async function startSyncPort(deps: SyncPortDeps): Promise<StartedSyncPort
     `sandbox Odoo ${sandbox.version} started at ${sandbox.url} (no EDI_ODOO_URL): documents are synced to it, and it is lost when the gateway stops`,
   );
   const connection = odooConnection({ name: 'the sandbox Odoo', usage: 'test', connect: (breaker) => connectOdoo({ url: sandbox.url, database, login, apiKey, name: 'sandbox', breaker }) });
-  return { port: createOdooSyncPort({ connection, profileOf, log }), stop: () => sandbox.stop() };
+  // Each sandbox is a new database whose record ids start again, so its watermarks and intake keys are its own.
+  const key = `sandbox-${new Date().toISOString()}`;
+  return { port: createOdooSyncPort({ connection, profileOf, log }), odoo: { connection, key }, stop: () => sandbox.stop() };
 }
 
 function configuredOdoo(deps: SyncPortDeps, url: string): OdooConnection {
