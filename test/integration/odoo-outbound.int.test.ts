@@ -412,6 +412,26 @@ describe.each(ODOO_VERSIONS)('the Odoo poller on Odoo %i', (version) => {
     });
   });
 
+  describe('a transaction that commits late', () => {
+    it('is sent at the next poll when its write_date is within the minutes looked at again behind the watermark', async () => {
+      const widget = ref('simulator.product_widget');
+      await poll();
+      const seen = confirmedPurchase([[widget, 1, 5.5]]);
+      expect(await poll()).toMatchObject({ stored: 2 });
+      const mark = (await getOdooWatermark(harness.pool, CONNECTION_KEY, 'purchase.order'))!.writeDate;
+      const minutesBefore = (minutes: number) => new Date(Date.parse(`${mark.replace(' ', 'T')}Z`) - minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+
+      // Begun two minutes before the last poll's newest record, committed after it.
+      const late = confirmedPurchase([[widget, 4, 5.5]]);
+      sim.data.setWriteDate('purchase.order', late, minutesBefore(2));
+      expect(await poll()).toMatchObject({ read: 0, stored: 2 });
+      expect(await poll()).toMatchObject({ stored: 0 });
+      const sent = (await documentsOf('widgets-x12', 'order')).map((row) => row.reference);
+      expect(sent).toEqual(expect.arrayContaining([seen, late].map((id) => nameOf('purchase.order', id))));
+      expect(await getOdooWatermark(harness.pool, CONNECTION_KEY, 'purchase.order')).toMatchObject({ writeDate: mark });
+    });
+  });
+
   describe('a record no partner takes', () => {
     it('is skipped, with the reason recorded once', async () => {
       const nobody = sim.data.create('res.partner', { name: 'Walk-in Customer', is_company: true });

@@ -27,6 +27,13 @@ import { OUTBOUND_SOURCES } from './outbound-sources.js';
 // next changes, not every poll.
 
 const PAGE_SIZE = 100;
+/**
+ * How far back each poll looks again behind the watermark. Odoo stamps write_date with the start of the
+ * writing transaction, so one that commits after a poll can carry a write_date the watermark has passed
+ * (reference 3.15); looking again at the last minutes finds it, and the intake keys keep what was sent from
+ * going twice.
+ */
+const OVERLAP_MS = 5 * 60_000;
 
 export interface PollOdooDeps {
   readonly pool: Pool;
@@ -90,6 +97,11 @@ async function pollSource(deps: PollOdooDeps, client: OdooClient, receivers: rea
   const pageSize = deps.pageSize ?? PAGE_SIZE;
   const totals = { read: 0, stored: 0, exceptions: 0 };
   let mark = await getOdooWatermark(deps.pool, deps.connectionKey, source.model);
+  if (mark !== undefined) {
+    const late = await sendRange(deps, client, receivers, source, [['write_date', '>=', shifted(mark.writeDate, -OVERLAP_MS)], ['write_date', '<=', mark.writeDate]]);
+    totals.stored += late.stored;
+    totals.exceptions += late.exceptions;
+  }
   for (;;) {
     const records = await client.searchRead(source.model, [...source.domain, ...sinceMark(mark)], { fields: [...source.fields], order: 'write_date asc, id asc', limit: pageSize });
     const companies = await commercialPartners(client, records.map((record) => many2oneId(record[source.partnerField])));
@@ -108,6 +120,29 @@ async function pollSource(deps: PollOdooDeps, client: OdooClient, receivers: rea
     }
     if (records.length < pageSize) return totals;
   }
+}
+
+/** Sends what the records in a window behind the watermark owe, page by page; the watermark stays where it is. */
+async function sendRange(deps: PollOdooDeps, client: OdooClient, receivers: readonly Receiver[], source: OutboundSource, window: OdooDomain): Promise<{ stored: number; exceptions: number }> {
+  const pageSize = deps.pageSize ?? PAGE_SIZE;
+  const totals = { stored: 0, exceptions: 0 };
+  for (let offset = 0; ; offset += pageSize) {
+    const records = await client.searchRead(source.model, [...source.domain, ...window], { fields: [...source.fields], order: 'write_date asc, id asc', limit: pageSize, offset });
+    const companies = await commercialPartners(client, records.map((record) => many2oneId(record[source.partnerField])));
+    for (const record of records) {
+      for (const flow of source.flows) {
+        const outcome = await sendRecord(deps, client, { source, flow, record, company: companies.get(many2oneId(record[source.partnerField]) ?? 0), receivers });
+        totals.stored += outcome.stored;
+        totals.exceptions += outcome.exceptions;
+      }
+    }
+    if (records.length < pageSize) return totals;
+  }
+}
+
+/** An Odoo datetime ('2026-03-02 14:05:09', UTC) moved by `ms`. */
+function shifted(writeDate: string, ms: number): string {
+  return new Date(new Date(`${writeDate.replace(' ', 'T')}Z`).getTime() + ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /**
