@@ -17,7 +17,7 @@ export interface Command {
   /** One or more words: 'start', 'files list'. */
   readonly name: string;
   readonly summary: string;
-  /** Names of its positional arguments, shown in its usage line: ['FILE']. */
+  /** Names of its positional arguments, shown in its usage line: ['FILE']; one in brackets ('[FILE]') may be left out. */
   readonly positionals?: readonly string[];
   readonly options?: NonNullable<ParseArgsConfig['options']>;
   /** How each option is explained by `edi-gateway <command> --help`. */

@@ -16,6 +16,7 @@ import { partnerShowCommand } from './commands/partner-show.js';
 import { partnerTestCommand } from './commands/partner-test.js';
 import { partnerValidateCommand } from './commands/partner-validate.js';
 import { renderCommand } from './commands/render.js';
+import { replayCommand } from './commands/replay.js';
 import { resubmitCommand } from './commands/resubmit.js';
 import { secretListCommand } from './commands/secret-list.js';
 import { secretSetCommand } from './commands/secret-set.js';
@@ -35,6 +36,7 @@ export const commands: readonly Command[] = [
   filesListCommand,
   exceptionsListCommand,
   exceptionsResolveCommand,
+  replayCommand,
   inspectCommand,
   ackCommand,
   partnerNewCommand,

@@ -59,8 +59,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   const wanted = command.positionals ?? [];
-  if (parsed.positionals.length !== wanted.length) {
-    const problem = parsed.positionals.length < wanted.length ? `${wanted.join(' ')} is missing` : `unexpected argument "${parsed.positionals[wanted.length]}"`;
+  const required = wanted.filter((name) => !name.startsWith('['));
+  if (parsed.positionals.length < required.length || parsed.positionals.length > wanted.length) {
+    const problem = parsed.positionals.length < required.length ? `${required.join(' ')} is missing` : `unexpected argument "${parsed.positionals[wanted.length]}"`;
     io.stderr.write(`edi-gateway ${command.name}: ${problem}\n\n${commandHelp(command)}`);
     return USAGE_ERROR;
   }

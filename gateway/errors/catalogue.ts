@@ -106,6 +106,16 @@ export const errorCatalogue = {
     httpStatus: 409,
     retryable: false,
   },
+  FILE_NOT_FOUND: {
+    summary: 'There is no received file with this id.',
+    httpStatus: 404,
+    retryable: false,
+  },
+  FILE_NOT_REPLAYABLE: {
+    summary: 'The file cannot be replayed now: it is still on its way through the pipeline; replay it once it is PROCESSED, REJECTED or QUARANTINED, or while an exception about it is open.',
+    httpStatus: 409,
+    retryable: true,
+  },
   PROFILE_INVALID: {
     summary: 'A partner profile has fields that are missing or wrong; each problem names the field and, for a file, its line.',
     httpStatus: 422,

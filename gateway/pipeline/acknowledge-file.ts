@@ -7,6 +7,7 @@ import type { GuideLookup } from '../../translators/read-documents.js';
 import type { InterchangeOutcome as X12Outcome, SetOutcome } from '../../translators/x12/validating-reader.js';
 import { inboundTranslation } from '../../partners/map-options-for.js';
 import type { PartnerProfile } from '../../partners/schema/profile.js';
+import { createMemoryAllocator } from '../../translators/control-numbers.js';
 import { createControlNumberAllocator } from '../store/control-number-allocator.js';
 import { withTransaction, type Pool } from '../store/pool.js';
 import { insertAcknowledgment, listStoredInterchanges, setSetOutcomes, type SetOutcomeRow, type StoredInterchange } from '../store/sql/acknowledgments.js';
@@ -24,12 +25,13 @@ export type AcknowledgeResult =
 
 /**
  * The step after parsing: validates each interchange of a file in PARSED (its stored bytes, against the
- * guides of the partner's current profile), stores every set's outcome with its diagnostics, and writes
- * the acknowledgments the partner's policy asks for (997 or 999 per group and TA1 for X12, CONTRL for
- * EDIFACT; none for acknowledgments) as PENDING rows to be delivered. Re-reads and locks the file's row
- * and writes outcomes, acknowledgments, the new state and its event in one transaction: an acknowledgment
- * is made once, and running the step again changes nothing. Control numbers come from the partner's
- * counters, each committed as it is taken: a rolled-back attempt leaves a gap, never a number used twice.
+ * guides of the partner's current profile, or of the version a replay is pinned to), stores every set's
+ * outcome with its diagnostics, and writes the acknowledgments the partner's policy asks for (997 or 999 per
+ * group and TA1 for X12, CONTRL for EDIFACT; none for acknowledgments) as PENDING rows to be delivered.
+ * Re-reads and locks the file's row and writes outcomes, acknowledgments, the new state and its event in one
+ * transaction: an acknowledgment is made once, and running the step again changes nothing. Control numbers
+ * come from the partner's counters, each committed as it is taken: a rolled-back attempt leaves a gap, never
+ * a number used twice.
  */
 export async function acknowledgeFile(deps: { pool: Pool; actor: string }, fileId: string): Promise<AcknowledgeResult> {
   return withTransaction(deps.pool, async (tx) => {
@@ -38,12 +40,15 @@ export async function acknowledgeFile(deps: { pool: Pool; actor: string }, fileI
     if (!canMove(file.state, FileState.ACKNOWLEDGED)) {
       return { outcome: file.state === FileState.RECEIVED || file.state === FileState.IDENTIFIED ? 'not-parsed' : 'already-done' };
     }
-    const current = await getProfileVersion(tx, file.partner);
+    const current = await getProfileVersion(tx, file.partner, file.profileVersion ?? undefined);
     if (!current) throw new Error(`File ${fileId} is PARSED for partner ${file.partner}, which has no profile.`);
     const { profile } = current;
     const { guide } = inboundTranslation(profile);
     const guides: GuideLookup = (message) => guide?.(message);
-    const options: WriteOptions = { allocator: createControlNumberAllocator(deps.pool), partner: file.partner, now: new Date() };
+    // A replay answers the partner only when asked; otherwise its acknowledgments are made on throwaway
+    // numbers and dropped, so no control number of the partner's is used up.
+    const allocator = file.acknowledges ? createControlNumberAllocator(deps.pool) : createMemoryAllocator();
+    const options: WriteOptions = { allocator, partner: file.partner, now: new Date() };
 
     const content = await readFileContent(tx, fileId);
     const outcomes: SetOutcomeRow[] = [];
@@ -61,7 +66,7 @@ export async function acknowledgeFile(deps: { pool: Pool; actor: string }, fileI
         const diagnostics = verdict.diagnostics.map((diagnostic) => ({ ...diagnostic, location: { ...diagnostic.location, offset: diagnostic.location.offset + interchange.start } }));
         outcomes.push({ id: set.id, state: verdict.state, diagnostics });
       }
-      if (validated.acknowledgment) written.push({ interchange, acknowledgment: validated.acknowledgment });
+      if (validated.acknowledgment && file.acknowledges) written.push({ interchange, acknowledgment: validated.acknowledgment });
     }
 
     await setSetOutcomes(tx, outcomes);

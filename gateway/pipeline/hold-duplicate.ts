@@ -11,6 +11,7 @@ import { appendEvent } from '../store/sql/events.js';
 import { openException } from '../store/sql/exceptions.js';
 import { findEarlierInterchange, markDuplicate } from '../store/sql/interchanges.js';
 import type { ReceivedFile } from '../store/sql/received-files.js';
+import { sameReceipt } from '../store/sql/replays.js';
 
 // An interchange the partner sent before (same sender, receiver and control number, within its profile's
 // window) is not processed again. It is acknowledged as a duplicate (TA1 note 025, CONTRL 26) when the
@@ -22,6 +23,8 @@ const DEFAULT_WINDOW_DAYS = 90;
 export async function holdDuplicate(tx: PoolClient, actor: string, file: ReceivedFile, profile: PartnerProfile, interchange: StoredInterchange): Promise<Diagnostic | undefined> {
   const earlier = await findEarlierInterchange(tx, interchange.id, profile.receiving?.duplicateWindowDays ?? DEFAULT_WINDOW_DAYS);
   if (!earlier) return undefined;
+  // A replay is deliberate: the file it replays, and that file's other replays, came in before by design.
+  if (file.replayOf !== null && (await sameReceipt(tx, file.id, earlier.fileId))) return undefined;
   await markDuplicate(tx, interchange.id, earlier.id);
   const { controlNumber, senderId, receiverId } = earlier;
   const message = `Interchange ${controlNumber} from ${senderId} to ${receiverId} came in before, in file ${earlier.fileId}, ${earlier.identical ? 'with the same bytes' : 'with other bytes'}; it is not processed again.`;

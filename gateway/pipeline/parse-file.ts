@@ -48,7 +48,7 @@ export async function parseFile(deps: { pool: Pool; actor: string }, fileId: str
       return 'quarantined';
     }
 
-    const profile = await getProfileVersion(tx, file.partner);
+    const profile = await getProfileVersion(tx, file.partner, file.profileVersion ?? undefined);
     const misaddressed = profile && checkReceivers(profile.profile, reading.interchanges);
     if (misaddressed) {
       const { reason, ...details } = misaddressed;

@@ -36,9 +36,9 @@ export type TranslateResult =
  * looked at again, so running the step twice changes nothing. A file with nothing left to translate or sync is
  * made PROCESSED here.
  *
- * Each set is translated with the partner's current profile (its version is stored on the document), as the
- * acknowledge step validated it: so that when support fixes the profile (a unit, a code translation) and
- * retries, the fix is used.
+ * Each set is translated with the partner's current profile, or the version a replay is pinned to (the version
+ * is stored on the document), as the acknowledge step validated it: so that when support fixes the profile (a
+ * unit, a code translation) and retries, the fix is used.
  */
 export async function translateFile(deps: { pool: Pool; actor: string }, fileId: string): Promise<TranslateResult> {
   return withTransaction(deps.pool, async (tx) => {
@@ -52,7 +52,7 @@ export async function translateFile(deps: { pool: Pool; actor: string }, fileId:
       const processed = await settleFile(tx, deps.actor, file);
       return processed ? { outcome: 'translated', documents: [], exceptions: [], processed } : { outcome: 'already-done' };
     }
-    const current = await getProfileVersion(tx, file.partner);
+    const current = await getProfileVersion(tx, file.partner, file.profileVersion ?? undefined);
     if (!current) throw new Error(`File ${fileId} is ACKNOWLEDGED for partner ${file.partner}, which has no profile.`);
     const translation = inboundTranslation(current.profile);
     const content = await readFileContent(tx, fileId);

@@ -86,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API proper, each request with an API key; the description of the API and its schemas stay open.
   await app.register(async (api) => {
     addApiGuard(api, { pool: deps.pool });
-    await api.register(filesRoutes, { pool: deps.pool });
+    await api.register(filesRoutes, { pool: deps.pool, instance: deps.instance ?? 'api' });
     await api.register(exceptionsRoutes, { pool: deps.pool, nudges: deps.retryNudges });
     await api.register(documentsRoutes, { pool: deps.pool, actor: deps.instance ?? 'api', log: deps.log });
     await api.register(partnersRoutes, { pool: deps.pool });

@@ -28,11 +28,19 @@ export interface ReceivedFile {
   readonly standard: string | null;
   readonly rejectionCode: string | null;
   readonly rejectionReason: string | null;
+  /** The file this one replays, when it is a replay (read again from that file's bytes). */
+  readonly replayOf: string | null;
+  /** The profile version every step reads it with; null: the partner's current one at each step. */
+  readonly profileVersion: number | null;
+  /** Whether its acknowledgments are sent to the partner: false for a replay unless the person asked. */
+  readonly acknowledges: boolean;
 }
 
-const columns = `id::text, partner, source, original_name AS "originalName", size::float8 AS size, sha256,
+/** The columns of a ReceivedFile, for the queries of other modules that return one (replays.ts). */
+export const receivedFileColumns = `id::text, partner, source, original_name AS "originalName", size::float8 AS size, sha256,
   received_at AS "receivedAt", received_by AS "receivedBy", state, state_changed_at AS "stateChangedAt",
-  standard, rejection_code AS "rejectionCode", rejection_reason AS "rejectionReason"`;
+  standard, rejection_code AS "rejectionCode", rejection_reason AS "rejectionReason",
+  replay_of::text AS "replayOf", profile_version AS "profileVersion", acknowledges`;
 
 /** Inserts the file unless its intake key is already stored; returns the row only when it inserted. */
 export async function insertReceivedFile(db: Queryable, file: NewReceivedFile): Promise<ReceivedFile | undefined> {
@@ -40,7 +48,7 @@ export async function insertReceivedFile(db: Queryable, file: NewReceivedFile): 
     `INSERT INTO received_files (partner, source, original_name, intake_key, size, sha256, content, received_by, state)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (intake_key) DO NOTHING
-     RETURNING ${columns}`,
+     RETURNING ${receivedFileColumns}`,
     [file.partner, file.source, file.originalName, file.intakeKey, file.content.length, file.sha256, file.content, file.receivedBy, file.state],
   );
   return result.rows[0] as ReceivedFile | undefined;
@@ -53,10 +61,16 @@ export async function lockReceivedFile(
   headBytes: number,
 ): Promise<(ReceivedFile & { head: Buffer }) | undefined> {
   const result = await db.query(
-    `SELECT ${columns}, substring(content FROM 1 FOR $2) AS head FROM received_files WHERE id = $1 FOR UPDATE`,
+    `SELECT ${receivedFileColumns}, substring(content FROM 1 FOR $2) AS head FROM received_files WHERE id = $1 FOR UPDATE`,
     [id, headBytes],
   );
   return result.rows[0] as (ReceivedFile & { head: Buffer }) | undefined;
+}
+
+/** The row without a lock, for reading only. */
+export async function getReceivedFile(db: Queryable, id: string): Promise<ReceivedFile | undefined> {
+  const result = await db.query(`SELECT ${receivedFileColumns} FROM received_files WHERE id = $1`, [id]);
+  return result.rows[0] as ReceivedFile | undefined;
 }
 
 /** The file's stored bytes, whole. */
@@ -92,11 +106,11 @@ export interface FileListQuery {
 /** Newest first, filtered and paged in SQL. */
 export async function listReceivedFiles(db: Queryable, query: FileListQuery): Promise<ReceivedFile[]> {
   const result = await db.query(
-    `SELECT ${columns} FROM received_files
+    `SELECT ${receivedFileColumns} FROM received_files
       WHERE ($1::text IS NULL OR partner = $1)
         AND ($2::text IS NULL OR state = $2)
         AND ($3::bigint IS NULL OR id < $3)
-      ORDER BY id DESC
+      ORDER BY received_files.id DESC
       LIMIT $4`,
     [query.partner ?? null, query.state ?? null, query.beforeId ?? null, query.limit],
   );

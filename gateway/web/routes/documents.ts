@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../../log.js';
 import { advanceOutboundDocument } from '../../outbound/advance-document.js';
 import { resubmitDocument } from '../../outbound/resubmit-document.js';
+import { resubmitDocuments, resubmitStatuses, type ResubmitStatus } from '../../outbound/resubmit-documents.js';
 import { storeOutboundDocument } from '../../outbound/store-document.js';
 import { GatewayError, describeError } from '../../errors/gateway-error.js';
 import { outboundStates, type OutboundState } from '../../pipeline/states.js';
@@ -20,6 +21,7 @@ import {
 import { Timestamp } from '../api-schemas.js';
 import { apiActor } from '../api-guard.js';
 import { problemResponses } from '../problem.js';
+import { BulkFailureSchema, WindowFields } from './files.js';
 
 // The documents we send partners: sending one from its canonical form, the list, one with its history and
 // its resubmissions, and resubmitting one.
@@ -148,6 +150,16 @@ const ResubmitBody = Type.Object(
   { additionalProperties: false },
 );
 
+const BulkResubmitBody = Type.Object(
+  {
+    partner: Type.String({ minLength: 1, maxLength: 64 }),
+    status: Type.Unsafe<ResubmitStatus>({ type: 'string', enum: Object.keys(resubmitStatuses), description: 'overdue: its acknowledgment never came (OVERDUE); rejected: the partner refused it (REJECTED).' }),
+    ...WindowFields,
+    reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why they are sent again, for each one\'s history.' }),
+  },
+  { additionalProperties: false, description: 'The documents sent in the window (since, until) chosen by partner and status.' },
+);
+
 const SentSchema = Type.Object({
   document: DocumentViewSchema,
   problem: Nullable('Why it did not get further at once, when a step failed: it stays in its state, and the gateway carries on with it.'),
@@ -252,6 +264,41 @@ export const documentsRoutes: FastifyPluginAsync<{ pool: Pool; actor: string; lo
     async (request, reply) => {
       const resubmission = await resubmitDocument(pool, request.params.id, { actor: apiActor(request), reason: request.body.reason });
       return reply.status(201).send({ ...(await advance(resubmission.id)), resubmissionOf: request.params.id });
+    },
+  );
+
+  app.post<{ Body: Static<typeof BulkResubmitBody> }>(
+    '/api/documents/resubmit',
+    {
+      config: { permission: Permission.ACT_ON_EXCEPTIONS },
+      schema: {
+        operationId: 'resubmitDocuments',
+        summary: "Sends again every document of a partner that is overdue or rejected, sent in a window (at most 1000), each as POST /api/documents/{id}/resubmit does; one that fails is named and the rest go.",
+        tags,
+        body: BulkResubmitBody,
+        response: {
+          200: Type.Object({
+            selected: Type.Integer({ description: 'Documents the filter chose.' }),
+            resubmitted: Type.Integer(),
+            failed: Type.Integer(),
+            resubmissions: Type.Array(Type.Object({ original: Type.String(), document: Type.String({ description: 'The new document.' }), state: Type.Unsafe<OutboundState>({ type: 'string', enum: [...outboundStates] }) })),
+            failures: Type.Array(BulkFailureSchema),
+          }),
+          ...problemResponses('REQUEST_INVALID'),
+        },
+      },
+    },
+    async (request) => {
+      const { partner, status, since, until, reason } = request.body;
+      const filter = { partner, status, since: new Date(since), until: until === undefined ? new Date() : new Date(until) };
+      const done = await resubmitDocuments({ pool, instance: actor, log }, filter, { actor: apiActor(request), reason });
+      return {
+        selected: done.selected.length,
+        resubmitted: done.resubmissions.length,
+        failed: done.failures.length,
+        resubmissions: done.resubmissions.map(({ original, document }) => ({ original, document: document.id, state: document.state })),
+        failures: done.failures,
+      };
     },
   );
 };
