@@ -70,7 +70,7 @@ export async function syncDocument(deps: SyncDeps, documentId: string): Promise<
     const idempotencyKey = idempotencyKeyOf(documentId);
     const attempt = await startSyncAttempt(tx, documentId, { idempotencyKey, leaseMs: deps.policy.leaseMs, startedBy: deps.actor });
     await appendEvent(tx, {
-      entity: 'document',
+      entity: 'inbound-document',
       entityId: documentId,
       type: 'document.sync-started',
       actor: deps.actor,
@@ -97,14 +97,14 @@ export async function syncDocument(deps: SyncDeps, documentId: string): Promise<
 
     if (end.state === DocumentState.SYNCED) {
       await setSetState(tx, document.setId, SetState.SYNCED);
-      await appendEvent(tx, { entity: 'document', entityId: documentId, type: 'document.synced', actor: deps.actor, details: { ...details, syncReference: end.reference } });
+      await appendEvent(tx, { entity: 'inbound-document', entityId: documentId, type: 'document.synced', actor: deps.actor, details: { ...details, syncReference: end.reference } });
       const processed = await settleFile(tx, deps.actor, file);
       return { outcome: 'synced', reference: end.reference, processed };
     }
     if (end.state === DocumentState.TRANSLATED) {
       const deferred = answer as Exclude<SyncOutcome, { outcome: 'synced' }>;
       await appendEvent(tx, {
-        entity: 'document',
+        entity: 'inbound-document',
         entityId: documentId,
         type: 'document.sync-deferred',
         actor: deps.actor,
@@ -115,7 +115,7 @@ export async function syncDocument(deps: SyncDeps, documentId: string): Promise<
     const exceptionId = await openSyncException(tx, document, attempt, answer as Exclude<SyncOutcome, { outcome: 'synced' }>);
     await setSetState(tx, document.setId, SetState.EXCEPTION);
     await appendEvent(tx, {
-      entity: 'document',
+      entity: 'inbound-document',
       entityId: documentId,
       type: 'document.sync-failed',
       actor: deps.actor,

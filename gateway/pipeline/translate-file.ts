@@ -123,7 +123,7 @@ async function translateSet(tx: PoolClient, work: SetWork): Promise<{ readonly d
     });
     await setSetState(tx, set.id, SetState.TRANSLATED);
     await appendEvent(tx, {
-      entity: 'document',
+      entity: 'inbound-document',
       entityId: documentId,
       type: 'document.translated',
       actor: work.actor,

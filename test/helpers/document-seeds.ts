@@ -145,6 +145,6 @@ export async function seedInboundShipNotice(
      VALUES ('inbound', 'ShipNotice', $1, $2, $3, $4, $5, 1, 'SYNCED', $6) RETURNING id::text`,
     [seed.partner, seed.shipment, JSON.stringify(canonical), fileId, setId, seed.syncReference],
   );
-  await appendEvent(pool, { entity: 'document', entityId: document.rows[0]?.id as string, type: 'document.synced', actor: 'gateway-1', details: { syncReference: seed.syncReference } });
+  await appendEvent(pool, { entity: 'inbound-document', entityId: document.rows[0]?.id as string, type: 'document.synced', actor: 'gateway-1', details: { syncReference: seed.syncReference } });
   return setId;
 }

@@ -58,4 +58,20 @@ describe('migrate', () => {
     await expect(pool.query('TRUNCATE events')).rejects.toThrow('events are append-only: TRUNCATE is not allowed');
     expect((await pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(1);
   });
+
+  it('gives the events of received documents their own entity, leaving those of documents sent, and events append-only', async () => {
+    const { pool } = await freshDatabase();
+    await migrate(pool, silentLog);
+    // As written before 0023: both kinds of document under 'document', each by its own table's id.
+    for (const type of ['document.translated', 'document.synced', 'document.stored', 'document.delivered']) await appendEvent(pool, { entity: 'document', entityId: '7', type, actor: 'test' });
+    await pool.query(fs.readFileSync('gateway/store/migrations/0023_inbound_document_events.sql', 'utf8'));
+    const rows = await pool.query<{ entity: string; type: string }>('SELECT entity, type FROM events ORDER BY id');
+    expect(rows.rows.map((row) => `${row.entity} ${row.type}`)).toEqual([
+      'inbound-document document.translated',
+      'inbound-document document.synced',
+      'document document.stored',
+      'document document.delivered',
+    ]);
+    await expect(pool.query("UPDATE events SET type = 'x'")).rejects.toThrow('events are append-only: UPDATE is not allowed');
+  });
 });

@@ -88,7 +88,7 @@ describe('a good file, from arrival to PROCESSED', () => {
     ]);
     expect((await listEvents(pool, 'file', fileId)).map((event) => event.type)).toEqual(['file.received', 'file.identified', 'file.parsed', 'file.acknowledged', 'file.translated', 'file.processed']);
     expect((await listEvents(pool, 'file', fileId)).at(-1)?.details).toEqual({ partner: 'acme', sets: { SYNCED: 1 } });
-    expect((await listEvents(pool, 'document', documentId as string)).map((event) => event.type)).toEqual(['document.translated', 'document.sync-started', 'document.synced']);
+    expect((await listEvents(pool, 'inbound-document', documentId as string)).map((event) => event.type)).toEqual(['document.translated', 'document.sync-started', 'document.synced']);
     expect(await translateFile({ pool, actor }, fileId)).toEqual({ outcome: 'already-done' });
   });
 
@@ -193,7 +193,7 @@ describe('sync outcomes', () => {
     expect(await syncDocument(syncDeps(port), id)).toEqual({ outcome: 'deferred', waitMs: DEFAULT_SYNC_POLICY.retryMs });
     expect(await documentState(id)).toMatchObject({ state: 'TRANSLATED', sync_deferrals: 1, due: false });
     expect(await setStates(pool, fileId)).toEqual([['0001', 'TRANSLATED']]);
-    expect((await listEvents(pool, 'document', id)).at(-1)).toMatchObject({ type: 'document.sync-deferred', details: { code: 'ODOO_UNAVAILABLE', waitMs: 30_000 } });
+    expect((await listEvents(pool, 'inbound-document', id)).at(-1)).toMatchObject({ type: 'document.sync-deferred', details: { code: 'ODOO_UNAVAILABLE', waitMs: 30_000 } });
 
     // Not before its time: neither the step nor the sweep takes it.
     expect(await syncDocument(syncDeps(port), id)).toEqual({ outcome: 'not-due' });
@@ -266,7 +266,7 @@ describe('fencing', () => {
       [1, null],
       [2, 'synced'],
     ]);
-    const events = await listEvents(pool, 'document', id);
+    const events = await listEvents(pool, 'inbound-document', id);
     expect(events.map((event) => event.type)).toEqual(['document.translated', 'document.sync-started', 'document.sync-started', 'document.synced']);
     expect(events[2]?.details).toMatchObject({ attempt: 2, tookOverAttempt: 1 });
   });
