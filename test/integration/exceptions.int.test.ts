@@ -7,6 +7,8 @@ import { translateFile } from '../../gateway/pipeline/translate-file.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listFileDocuments } from '../../gateway/store/sql/documents.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
+import { searchExceptions } from '../../gateway/store/sql/exception-search.js';
+import { openException } from '../../gateway/store/sql/exceptions.js';
 import { getProfileVersion } from '../../gateway/store/sql/partner-profiles.js';
 import { buildApp } from '../../gateway/web/app.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
@@ -120,6 +122,21 @@ describe('GET /api/exceptions', () => {
     expect(next.body.exceptions.map((exception: Json) => exception.id)).toEqual([first.exceptionId]);
     expect((await request('GET', '/api/exceptions?partner=nobody')).body).toEqual({ exceptions: [], nextBefore: null });
     expect((await request('GET', '/api/exceptions?state=RESOLVED&code=TRANSLATION_FAILED')).body.exceptions.map((exception: Json) => exception.id)).not.toContain(first.exceptionId);
+  });
+
+  it('orders by number, not as text, across the 9-to-10 boundary of ids, page after page', async () => {
+    for (let index = 0; index < 12; index += 1) await openException(pool, { key: `order:${index}`, code: 'TRANSLATION_FAILED', message: 'x', partner: 'numbered', actions: ['DISMISS'] });
+    const seen: number[] = [];
+    let before: string | null = null;
+    do {
+      const page: { body: Json } = await request('GET', `/api/exceptions?partner=numbered&state=OPEN&limit=5${before ? `&before=${before}` : ''}`);
+      seen.push(...(page.body.exceptions as Json[]).map((exception) => Number(exception.id)));
+      before = page.body.nextBefore;
+    } while (before);
+    expect(seen).toHaveLength(12);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    const dashboardOrder = (await searchExceptions(pool, { partner: 'numbered', limit: 20, timeZone: 'UTC' })).map((exception) => Number(exception.id));
+    expect(dashboardOrder).toEqual(seen);
   });
 
   it('answers a bad filter with a problem naming it', async () => {

@@ -35,7 +35,7 @@ export async function appendEvent(db: Queryable, event: NewEvent): Promise<void>
 export async function listEvents(db: Queryable, entity: string, entityId: string): Promise<EventRow[]> {
   const result = await db.query(
     `SELECT id, entity, entity_id AS "entityId", type, details, actor, at
-       FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
+       FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY events.id`,
     [entity, entityId],
   );
   return result.rows as EventRow[];

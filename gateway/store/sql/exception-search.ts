@@ -33,7 +33,7 @@ export async function searchExceptions(db: Queryable, search: ExceptionSearch): 
         AND ($5::date IS NULL OR created_at >= ($5::date::timestamp AT TIME ZONE $6))
         AND ($7::date IS NULL OR created_at < (($7::date + 1)::timestamp AT TIME ZONE $6))
         AND ($8::bigint IS NULL OR id < $8)
-      ORDER BY id DESC
+      ORDER BY exceptions.id DESC
       LIMIT $9`,
     [
       search.state ?? null,

@@ -62,7 +62,7 @@ export async function listExceptions(db: Queryable, filter: ExceptionFilter): Pr
     `SELECT ${columns} FROM exceptions
       WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR partner = $2) AND ($3::text IS NULL OR code = $3)
         AND ($4::bigint IS NULL OR file_id = $4) AND ($5::bigint IS NULL OR id < $5)
-      ORDER BY id DESC LIMIT $6`,
+      ORDER BY exceptions.id DESC LIMIT $6`,
     [filter.state ?? null, filter.partner ?? null, filter.code ?? null, filter.fileId ?? null, filter.before ?? null, filter.limit],
   );
   return result.rows.map(stored);

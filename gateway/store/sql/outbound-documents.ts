@@ -101,7 +101,7 @@ export async function lockOutboundDocument(db: Queryable, id: string): Promise<(
 /** Locks several documents in the order of their ids, so that two transactions locking overlapping sets cannot deadlock. */
 export async function lockOutboundDocuments(db: Queryable, ids: readonly string[]): Promise<Map<string, OutboundDocument>> {
   if (ids.length === 0) return new Map();
-  const result = await db.query<OutboundDocument>(`SELECT ${columns} FROM outbound_documents WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+  const result = await db.query<OutboundDocument>(`SELECT ${columns} FROM outbound_documents WHERE id = ANY($1::bigint[]) ORDER BY outbound_documents.id FOR UPDATE`, [[...new Set(ids)]]);
   return new Map(result.rows.map((row) => [row.id, row]));
 }
 
@@ -120,7 +120,7 @@ export async function listOutboundDocuments(db: Queryable, filter: OutboundFilte
     `SELECT ${columns} FROM outbound_documents
       WHERE ($1::text IS NULL OR partner = $1) AND ($2::text IS NULL OR state = $2) AND ($3::text IS NULL OR reference = $3)
         AND ($4::bigint IS NULL OR id < $4)
-      ORDER BY id DESC LIMIT $5`,
+      ORDER BY outbound_documents.id DESC LIMIT $5`,
     [filter.partner ?? null, filter.state ?? null, filter.reference ?? null, filter.before ?? null, filter.limit],
   );
   return result.rows;
@@ -138,7 +138,7 @@ export async function listResubmissionChain(db: Queryable, id: string): Promise<
        UNION ALL
        SELECT d.id FROM outbound_documents d JOIN forth f ON d.resubmission_of = f.id
      )
-     SELECT ${columns} FROM outbound_documents WHERE id IN (SELECT id FROM forth) ORDER BY id`,
+     SELECT ${columns} FROM outbound_documents WHERE id IN (SELECT id FROM forth) ORDER BY outbound_documents.id`,
     [id],
   );
   return result.rows;
@@ -270,7 +270,7 @@ export async function findDocumentByInterchange(db: Queryable, partner: string, 
   const result = await db.query<{ id: string }>(
     `SELECT id::text FROM outbound_documents
       WHERE partner = $1 AND ltrim(interchange_control_number, '0') = ltrim($2, '0') AND state = ANY($3)
-      ORDER BY id DESC LIMIT 1`,
+      ORDER BY outbound_documents.id DESC LIMIT 1`,
     [partner, interchangeControlNumber, DELIVERED_STATES],
   );
   return result.rows[0]?.id;
@@ -374,7 +374,7 @@ export interface ReceivedAcknowledgment {
 export async function listAcknowledgmentsOfDocument(db: Queryable, documentId: string): Promise<ReceivedAcknowledgment[]> {
   const result = await db.query<ReceivedAcknowledgment>(
     `SELECT id::text, file_id::text AS "fileId", kind, control_number AS "controlNumber", outcome, reconciled_at AS "reconciledAt"
-       FROM acknowledgments_in WHERE document_id = $1 ORDER BY id`,
+       FROM acknowledgments_in WHERE document_id = $1 ORDER BY acknowledgments_in.id`,
     [documentId],
   );
   return result.rows;
@@ -383,7 +383,7 @@ export async function listAcknowledgmentsOfDocument(db: Queryable, documentId: s
 /** Ids of the OPEN exceptions about a document with one of these codes. */
 export async function openExceptionsOfDocument(db: Queryable, documentId: string, codes: readonly string[]): Promise<string[]> {
   const result = await db.query<{ id: string }>(
-    `SELECT id::text FROM exceptions WHERE document_id = $1 AND state = 'OPEN' AND code = ANY($2) ORDER BY id`,
+    `SELECT id::text FROM exceptions WHERE document_id = $1 AND state = 'OPEN' AND code = ANY($2) ORDER BY exceptions.id`,
     [documentId, [...codes]],
   );
   return result.rows.map((row) => row.id);

@@ -42,7 +42,7 @@ export async function searchPartners(db: Queryable, search: PartnerSearch): Prom
 
 /** When a file last came from the partner; null when none has. */
 export async function lastFileOf(db: Queryable, partner: string): Promise<Date | null> {
-  const result = await db.query<{ at: Date }>('SELECT received_at AS at FROM received_files WHERE partner = $1 ORDER BY id DESC LIMIT 1', [partner]);
+  const result = await db.query<{ at: Date }>('SELECT received_at AS at FROM received_files WHERE partner = $1 ORDER BY received_files.id DESC LIMIT 1', [partner]);
   return result.rows[0]?.at ?? null;
 }
 
@@ -51,7 +51,7 @@ export async function recentPartnerEvents(db: Queryable, partner: string, types:
   const result = await db.query<EventRow>(
     `SELECT id::text, entity, entity_id AS "entityId", type, details, actor, at
        FROM events WHERE entity = 'partner' AND entity_id = $1 AND type = ANY($2::text[])
-      ORDER BY id DESC LIMIT $3`,
+      ORDER BY events.id DESC LIMIT $3`,
     [partner, types, limit],
   );
   return result.rows;

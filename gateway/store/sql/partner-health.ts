@@ -29,7 +29,7 @@ export async function transportOf(db: Queryable, partner: string): Promise<Trans
   const login = async (type: string) => {
     const result = await db.query<LoginSeen>(
       `SELECT at, details->>'username' AS username, details->>'address' AS address
-         FROM events WHERE entity = 'partner' AND entity_id = $1 AND type = $2 ORDER BY id DESC LIMIT 1`,
+         FROM events WHERE entity = 'partner' AND entity_id = $1 AND type = $2 ORDER BY events.id DESC LIMIT 1`,
       [partner, type],
     );
     return result.rows[0] ?? null;

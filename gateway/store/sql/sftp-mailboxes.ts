@@ -118,7 +118,7 @@ export async function removeOutboundFile(db: Queryable, partner: string, name: s
 
 export async function listArchivedOutbound(db: Queryable, partner: string, limit: number): Promise<MailboxEntry[]> {
   const result = await db.query(
-    `SELECT ${outboundColumns} FROM sftp_outbound_files WHERE partner = $1 AND removed_at IS NOT NULL ORDER BY id DESC LIMIT $2`,
+    `SELECT ${outboundColumns} FROM sftp_outbound_files WHERE partner = $1 AND removed_at IS NOT NULL ORDER BY sftp_outbound_files.id DESC LIMIT $2`,
     [partner, limit],
   );
   return result.rows as MailboxEntry[];
@@ -136,7 +136,7 @@ const receivedColumns = `id::text, original_name AS name, size::float8 AS size, 
 
 /** What the gateway received from the partner, by any transport: the inbound half of its archive. */
 export async function listArchivedInbound(db: Queryable, partner: string, limit: number): Promise<MailboxEntry[]> {
-  const result = await db.query(`SELECT ${receivedColumns} FROM received_files WHERE partner = $1 ORDER BY id DESC LIMIT $2`, [partner, limit]);
+  const result = await db.query(`SELECT ${receivedColumns} FROM received_files WHERE partner = $1 ORDER BY received_files.id DESC LIMIT $2`, [partner, limit]);
   return result.rows as MailboxEntry[];
 }
 
