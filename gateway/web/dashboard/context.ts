@@ -31,6 +31,8 @@ export interface PageOptions {
   /** The navigation item marked as the current page. */
   readonly nav?: NavItem;
   readonly status?: number;
+  /** A page that follows work under way reloads itself this often. */
+  readonly refreshSeconds?: number;
 }
 
 export interface DashboardContext {
@@ -47,7 +49,7 @@ export interface DashboardContext {
 }
 
 export function pageSender(views: Views): DashboardContext['page'] {
-  return (request, reply, view, model, { title, nav, status = 200 }) => {
+  return (request, reply, view, model, { title, nav, status = 200, refreshSeconds }) => {
     const session = sessionOf(request);
     const can = {
       managePartners: session !== undefined && allows(session.role, Permission.MANAGE_PARTNERS),
@@ -55,6 +57,7 @@ export function pageSender(views: Views): DashboardContext['page'] {
     };
     const layout = {
       title,
+      refreshSeconds: refreshSeconds ?? null,
       user: session ? { username: session.username, displayName: session.displayName, role: session.role, timeZone: session.timeZone } : null,
       csrfToken: session?.csrfToken ?? null,
       navigation: session

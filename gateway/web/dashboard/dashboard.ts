@@ -8,6 +8,7 @@ import type { Clock } from '../../users/sessions.js';
 import { toGatewayError } from '../problem.js';
 import { acknowledgmentsPage } from './acknowledgments.js';
 import { assetRoutes } from './assets.js';
+import { bulkExceptionActions } from './bulk-exceptions.js';
 import { pageSender, type DashboardContext } from './context.js';
 import { documentPage } from './document-page.js';
 import { documentsPage } from './documents.js';
@@ -99,7 +100,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     );
   });
 
-  const pages = [signInPages, overviewPage, filesPage, acknowledgmentsPage, documentsPage, documentPage, resubmitAction, exceptionsPage, partnersPage, partnerPage, newPartnerPage, usersPage];
+  const pages = [signInPages, overviewPage, filesPage, acknowledgmentsPage, documentsPage, documentPage, resubmitAction, exceptionsPage, bulkExceptionActions, partnersPage, partnerPage, newPartnerPage, usersPage];
   for (const addPages of pages) addPages(app, context);
   assetRoutes(app);
 };

@@ -2,9 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { errorCatalogue } from '../../errors/catalogue.js';
 import { GatewayError } from '../../errors/gateway-error.js';
+import { BULK_MAX } from '../../exceptions/bulk-action.js';
 import { ExceptionAction, ExceptionState } from '../../exceptions/exception.js';
 import { searchExceptions } from '../../store/sql/exception-search.js';
-import { Permission } from '../../users/roles.js';
+import { allows, Permission } from '../../users/roles.js';
+import { BULK_ACTIONS } from './bulk-exceptions.js';
 import type { DashboardContext } from './context.js';
 import { ACTIONS_WITH_REASON } from './exception-actions.js';
 import { dayFilter, filled, linkTo, pageOf, PAGE_SIZE } from './list-links.js';
@@ -92,6 +94,17 @@ export function exceptionsPage(app: FastifyInstance, context: DashboardContext):
             codes: Object.keys(errorCatalogue),
           },
           actionsAvailable: context.exceptionActions !== undefined,
+          // Offered to those who may act, when something open is listed.
+          bulk:
+            context.exceptionActions !== undefined && allows(user.role, Permission.ACT_ON_EXCEPTIONS) && rows.some((exception) => exception.state === ExceptionState.OPEN)
+              ? {
+                  max: BULK_MAX,
+                  actions: BULK_ACTIONS.map((action) => ({ value: action, label: actionLabels[action] })),
+                  filters: Object.entries({ partner: filters.partner, code: filters.code, reference: filters.reference, from: filters.from, to: filters.to })
+                    .filter(([, value]) => value !== undefined)
+                    .map(([name, value]) => ({ name, value })),
+                }
+              : null,
           exceptions: rows.map((exception) => ({
             id: exception.id,
             createdAt: showTime(exception.createdAt, user.timeZone),
