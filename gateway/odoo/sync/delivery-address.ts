@@ -27,13 +27,34 @@ export async function deliveryAddress(client: OdooClient, options: { readonly pa
   } else {
     return undefined;
   }
-  const made = await ensureRecord(client, {
-    model: 'res.partner',
-    externalId: ediExternalId(options.partner, 'ship_to', String(customerId), key),
-    reference,
-    make: async (odoo) => odoo.create('res.partner', await addressValues(odoo, customerId, shipTo)),
-  });
+  const externalId = ediExternalId(options.partner, 'ship_to', String(customerId), key);
+  const made = await oneAtATime(`${externalId.module}.${externalId.name}`, () =>
+    ensureRecord(client, {
+      model: 'res.partner',
+      externalId,
+      reference,
+      make: async (odoo) => odoo.create('res.partner', await addressValues(odoo, customerId, shipTo)),
+    }),
+  );
   return made.id;
+}
+
+/**
+ * Address lookups under way in this process, by external identifier. Unlike the records of one document, a
+ * site's contact is shared by every order to it, and orders to a new site synced side by side (a backlog
+ * let go when Odoo comes back) would each find no contact and each make one: one at a time, the first makes
+ * it and the others find it.
+ */
+const underWay = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const mine = (underWay.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+  underWay.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (underWay.get(key) === mine) underWay.delete(key);
+  }
 }
 
 async function addressValues(client: OdooClient, customerId: number, shipTo: Party): Promise<Record<string, unknown>> {
