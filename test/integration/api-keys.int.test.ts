@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listApiKeys } from '../../gateway/store/sql/api-keys.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { apiKeyOf } from '../helpers/api-keys.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { servedRoutes } from '../helpers/served-routes.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 // The API's keys: every request but the API's own description carries one, it acts with its user's role,
 // and a key is made, listed and revoked from the command line, each an event.
@@ -26,13 +24,7 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   pool = database.pool;
   env = { DATABASE_URL: database.url, EDI_LOG_LEVEL: 'warn' };
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'api-keys-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
-  });
+  app = await buildTestApp(pool);
   for (const role of ['admin', 'onboarding', 'support', 'viewer'] as const) keys[role] = await apiKeyOf(pool, `${role}-bot`, role);
 });
 afterAll(async () => {

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GatewayError } from '../../gateway/errors/gateway-error.js';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { openException } from '../../gateway/store/sql/exceptions.js';
 import { addUser } from '../../gateway/users/add-user.js';
 import type { ExceptionActionRequest } from '../../gateway/web/dashboard/exception-actions.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { DashboardClient } from '../helpers/dashboard-client.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 // One action on many exceptions from the exceptions page: the ones ticked or every open one the filters
@@ -28,16 +26,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'bulk-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
+  app = await buildTestApp(pool, {
     dashboard: {
-      settings: { sessionIdleMs: 1_800_000, sessionMaxMs: 43_200_000, secureCookie: 'auto', maxSignInFailures: 10, signInWindowMs: 900_000 },
-      stuckAfterMs: 300_000,
-      maxFileBytes: 1_000_000,
       exceptionActions: {
         take: async (request) => {
           await gate;

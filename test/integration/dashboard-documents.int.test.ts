@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readTemplate } from '../../partners/profile-template.js';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import { newPartnerProfile, saveNewPartner } from '../../gateway/partners/new-partner.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
 import { getOutboundDocument } from '../../gateway/store/sql/outbound-documents.js';
 import { addUser } from '../../gateway/users/add-user.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { cell } from '../../gateway/web/dashboard/acknowledgments-csv.js';
 import { layOut } from '../../gateway/web/dashboard/edi-layout.js';
 import { DashboardClient } from '../helpers/dashboard-client.js';
 import { seedInboundShipNotice, seedOutboundShipNotice } from '../helpers/document-seeds.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 // The acknowledgments and documents pages on seeded documents: every filter (days in the user's zone), paging,
 // the CSV export, a document's page both ways (raw EDI with the partner's errors on their segment, canonical
@@ -56,16 +54,9 @@ async function partnerFrom(templateName: string, values: Record<string, string>)
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'documents-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: DEFAULTS },
+  app = await buildTestApp(pool, {
     dashboard: {
-      settings: { sessionIdleMs: 1_800_000, sessionMaxMs: 43_200_000, secureCookie: 'auto', maxSignInFailures: 5, signInWindowMs: 900_000 },
       stuckAfterMs: 5 * 60_000,
-      maxFileBytes: 1_000_000,
       clock: () => now,
     },
   });

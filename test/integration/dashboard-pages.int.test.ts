@@ -4,9 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readTemplate } from '../../partners/profile-template.js';
 import type { PartnerProfile } from '../../partners/schema/profile.js';
-import { checkHealth } from '../../gateway/health.js';
 import { createIntake } from '../../gateway/ingest/accept-file.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import { newPartnerProfile, saveNewPartner } from '../../gateway/partners/new-partner.js';
 import { createSecretStore } from '../../gateway/secrets/database-secret-store.js';
 import { masterKeyOf } from '../../gateway/secrets/master-key.js';
@@ -14,9 +12,9 @@ import type { Pool } from '../../gateway/store/pool.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
 import { openException, resolveException } from '../../gateway/store/sql/exceptions.js';
 import { addUser } from '../../gateway/users/add-user.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { DashboardClient } from '../helpers/dashboard-client.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 // The dashboard's pages on seeded data: the overview's figures and the lists they link to, every filter of
 // the files, exceptions and partners lists (days read in the user's own time zone), their pages, and
@@ -83,16 +81,9 @@ async function signedIn(username: string): Promise<DashboardClient> {
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'pages-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: DEFAULTS },
+  app = await buildTestApp(pool, {
     dashboard: {
-      settings: { sessionIdleMs: 1_800_000, sessionMaxMs: 43_200_000, secureCookie: 'auto', maxSignInFailures: 5, signInWindowMs: 900_000 },
       stuckAfterMs: 5 * 60_000,
-      maxFileBytes: 1_000_000,
       clock: () => now,
     },
   });

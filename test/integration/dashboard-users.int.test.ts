@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
 import { addUser } from '../../gateway/users/add-user.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { DashboardClient } from '../helpers/dashboard-client.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 // The users page, for admins: adding a user (its password shown once), roles, disabling, new passwords and
 // API keys, each an event of the admin; and the rule that the gateway always keeps an enabled admin.
@@ -18,18 +16,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'users-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
-    dashboard: {
-      settings: { sessionIdleMs: 1_800_000, sessionMaxMs: 43_200_000, secureCookie: 'auto', maxSignInFailures: 10, signInWindowMs: 900_000 },
-      stuckAfterMs: 300_000,
-      maxFileBytes: 1_000_000,
-    },
-  });
+  app = await buildTestApp(pool, { dashboard: {} });
   for (const [username, role] of [['ada', 'admin'], ['sam', 'support'], ['vic', 'viewer']] as const) await addUser(pool, { username, role, password: PASSWORD, actor: 'test' });
 });
 afterAll(async () => {

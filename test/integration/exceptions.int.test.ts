@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import { DEFAULT_SYNC_POLICY, syncDocument } from '../../gateway/pipeline/sync-document.js';
 import { translateFile } from '../../gateway/pipeline/translate-file.js';
 import type { Pool } from '../../gateway/store/pool.js';
@@ -10,11 +8,11 @@ import { listEvents } from '../../gateway/store/sql/events.js';
 import { searchExceptions } from '../../gateway/store/sql/exception-search.js';
 import { openException } from '../../gateway/store/sql/exceptions.js';
 import { getProfileVersion } from '../../gateway/store/sql/partner-profiles.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { acknowledged, acmeFile, fileState, order850, partnerFrom, savePartner, setStates } from '../helpers/inbound-files.js';
 import { createSyncDouble } from '../helpers/sync-double.js';
 import { apiKeyOf } from '../helpers/api-keys.js';
+import { buildTestApp } from '../helpers/test-app.js';
 import { createTestDatabase, silentLog } from '../helpers/test-database.js';
 
 // What support does about exceptions, through the API and the command line: list them, read one, resolve one
@@ -34,12 +32,7 @@ beforeAll(async () => {
   pool = database.pool;
   env = { DATABASE_URL: database.url, EDI_LOG_LEVEL: 'warn' };
   await savePartner(pool, partnerFrom('retailer-x12-4010'));
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'exceptions-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
+  app = await buildTestApp(pool, {
     retryNudges: { translate: async (fileId) => void nudged.translate.push(fileId), sync: async (documentId) => void nudged.sync.push(documentId) },
   });
   for (const user of ['sue', 'sam', 'kim']) as[user] = { authorization: `Bearer ${await apiKeyOf(pool, user, 'support')}` };

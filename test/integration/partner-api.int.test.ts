@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import type { Pool } from '../../gateway/store/pool.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { PartnerProfileSchema } from '../../partners/schema/profile.js';
 import { canonicalSchemas } from '../../translators/canonical/documents.js';
 import { apiKeyOf } from '../helpers/api-keys.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 let pool: Pool;
 let app: FastifyInstance;
@@ -17,13 +15,7 @@ const as: Record<string, { authorization: string }> = {};
 
 beforeAll(async () => {
   ({ pool } = await createTestDatabase());
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'partner-api-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
-  });
+  app = await buildTestApp(pool);
   for (const user of ['olga', 'dana']) as[user] = { authorization: `Bearer ${await apiKeyOf(pool, user, 'onboarding')}` };
 });
 afterAll(async () => {

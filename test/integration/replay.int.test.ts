@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkHealth } from '../../gateway/health.js';
-import { createMetrics } from '../../gateway/metrics.js';
 import { advanceFile } from '../../gateway/pipeline/advance-file.js';
 import { dryRunReplay } from '../../gateway/pipeline/replay-dry-run.js';
 import { replayFile } from '../../gateway/pipeline/replay-file.js';
@@ -10,12 +8,12 @@ import { resubmitDocuments } from '../../gateway/outbound/resubmit-documents.js'
 import type { Pool } from '../../gateway/store/pool.js';
 import { listFileDocuments } from '../../gateway/store/sql/documents.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
-import { buildApp } from '../../gateway/web/app.js';
 import { apiKeyOf } from '../helpers/api-keys.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { seedOutboundShipNotice } from '../helpers/document-seeds.js';
 import { acknowledged, acmeFile, order850, partnerFrom, received, savePartner } from '../helpers/inbound-files.js';
-import { createTestDatabase, silentLog } from '../helpers/test-database.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 // Replaying received files from their stored bytes (one, or by filter; a dry run first), and resubmitting
 // outbound documents by filter: from the pipeline modules, the command line and the API.
@@ -64,13 +62,7 @@ beforeAll(async () => {
   // Version 2 knows bags, and reads each (EA) as a case.
   const v2 = { ...acme, documents: acme.documents.map((document) => (document.document === 'order' ? { ...document, unitsOfMeasure: { BG: 'EA', EA: 'CS' } } : document)) };
   await savePartner(pool, v2, 1);
-  app = await buildApp({
-    pool,
-    log: silentLog,
-    metrics: createMetrics(pool),
-    health: () => checkHealth({ pool, instance: 'replay-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
-    partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
-  });
+  app = await buildTestApp(pool);
   authorization = `Bearer ${await apiKeyOf(pool, 'sue', 'support')}`;
 });
 afterAll(async () => {
