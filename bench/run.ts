@@ -1,7 +1,9 @@
 // npm run bench: figures from real gateway processes (embedded PostgreSQL, drop folder, HTTP), the X12 and
 // EDIFACT engines on generated interchanges, and the dashboard's lists over 100,000 documents.
 // npm run bench -- --engines takes the engine figures alone, which need no PostgreSQL; --dashboard the
-// dashboard's.
+// dashboard's; --pipeline [--minutes N] [--rate N] [--setting EDI_NAME=VALUE ...] the SFTP-to-sync path's,
+// the gateway started with those settings (bench/pipeline/run.ts); --odoo [--orders N] orders from SFTP
+// upload to confirmed sale order in the Odoo simulator (bench/odoo/run.ts).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +13,8 @@ import { waitFor } from '../test/helpers/wait-for.js';
 import type { Report } from './child-measure.js';
 import { benchDashboard } from './dashboard/run.js';
 import { benchEdifact } from './edifact/run.js';
+import { benchOdoo } from './odoo/run.js';
+import { benchPipeline } from './pipeline/run.js';
 import { benchX12 } from './x12/run.js';
 
 const FILES = 500;
@@ -79,10 +83,39 @@ async function benchGateway(report: Report): Promise<void> {
 }
 
 // Each flag picks its section; with none, every section runs.
-const { values } = parseArgs({ options: { engines: { type: 'boolean', default: false }, dashboard: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    engines: { type: 'boolean', default: false },
+    dashboard: { type: 'boolean', default: false },
+    pipeline: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '1' },
+    rate: { type: 'string', default: '100' },
+    setting: { type: 'string', multiple: true, default: [] },
+    odoo: { type: 'boolean', default: false },
+    orders: { type: 'string', default: '200' },
+  },
+});
 const report: Report = (label, value) => console.log(`${label.padEnd(60)} ${value}`);
-const all = !values.engines && !values.dashboard;
+const all = !values.engines && !values.dashboard && !values.pipeline && !values.odoo;
 if (all) await benchGateway(report);
+if (all || values.pipeline) {
+  const minutes = Number(values.minutes);
+  const rate = Number(values.rate);
+  if (!(minutes > 0) || !(rate > 0)) throw new Error(`--minutes and --rate take positive numbers, got --minutes ${values.minutes} --rate ${values.rate}`);
+  const settings = Object.fromEntries(
+    values.setting.map((setting) => {
+      const match = /^(EDI_[A-Z0-9_]+)=(.*)$/.exec(setting);
+      if (!match) throw new Error(`--setting takes EDI_NAME=VALUE, got ${setting}`);
+      return [match[1] as string, match[2] as string];
+    }),
+  );
+  await benchPipeline(report, { minutes, rate, settings });
+}
+if (all || values.odoo) {
+  const orders = Number(values.orders);
+  if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders takes a whole number of at least 1, got ${values.orders}`);
+  await benchOdoo(report, { orders });
+}
 if (all || values.engines) {
   await benchX12(report);
   await benchEdifact(report);
