@@ -1,5 +1,6 @@
-import { describeError, GatewayError, isGatewayError } from '../errors/gateway-error.js';
+import { describeError, GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../log.js';
+import { runBulk } from '../pipeline/run-bulk.js';
 import type { Pool } from '../store/pool.js';
 import { finishBulkAction, insertBulkAction, recordBulkItem, type BulkAction } from '../store/sql/bulk-actions.js';
 import type { ExceptionAction } from './exception.js';
@@ -35,15 +36,13 @@ export async function startBulkAction(deps: { pool: Pool; log: Logger; take: Tak
 }
 
 async function carryOut(deps: { pool: Pool; take: TakeAction }, bulk: BulkAction, request: BulkRequest): Promise<void> {
-  for (const exceptionId of bulk.items) {
-    let failure: { exception: string; code: string; message: string } | undefined;
-    try {
-      await deps.take({ exceptionId, action: request.action, actor: request.actor, reason: request.reason });
-    } catch (error) {
-      if (!isGatewayError(error)) throw error;
-      failure = { exception: exceptionId, code: error.code, message: error.message };
-    }
-    await recordBulkItem(deps.pool, bulk.id, failure);
-  }
+  await runBulk(
+    bulk.items,
+    (exceptionId) => deps.take({ exceptionId, action: request.action, actor: request.actor, reason: request.reason }),
+    (progress) => {
+      const { result } = progress;
+      return recordBulkItem(deps.pool, bulk.id, result.ok ? undefined : { exception: result.failure.id, code: result.failure.code, message: result.failure.message });
+    },
+  );
   await finishBulkAction(deps.pool, bulk.id);
 }

@@ -1,7 +1,8 @@
 import { describeError, isGatewayError } from '../errors/gateway-error.js';
 
-// One action over many rows (bulk replay, bulk resubmit): each row on its own, so one that fails is named and
-// the rest still go; progress after each, for the command line's display.
+// One action over many rows (bulk replay, bulk resubmit, the dashboard's bulk actions on exceptions): each row
+// on its own, so one that fails is named and the rest still go; progress after each, for the command line's
+// display or the row the dashboard follows.
 
 export interface BulkFailure {
   readonly id: string;
@@ -24,7 +25,7 @@ export interface BulkOutcome<T> {
   readonly failures: readonly BulkFailure[];
 }
 
-export async function runBulk<T>(ids: readonly string[], action: (id: string) => Promise<T>, progress: (progress: BulkProgress<T>) => void = () => undefined): Promise<BulkOutcome<T>> {
+export async function runBulk<T>(ids: readonly string[], action: (id: string) => Promise<T>, progress: (progress: BulkProgress<T>) => void | Promise<void> = () => undefined): Promise<BulkOutcome<T>> {
   const done: T[] = [];
   const failures: BulkFailure[] = [];
   for (const id of ids) {
@@ -38,7 +39,7 @@ export async function runBulk<T>(ids: readonly string[], action: (id: string) =>
       failures.push(failure);
       result = { ok: false, failure };
     }
-    progress({ done: done.length + failures.length, total: ids.length, failed: failures.length, id, result });
+    await progress({ done: done.length + failures.length, total: ids.length, failed: failures.length, id, result });
   }
   return { done, failures };
 }

@@ -9,7 +9,7 @@ import { searchExceptions } from '../../store/sql/exception-search.js';
 import { Permission } from '../../users/roles.js';
 import type { DashboardContext } from './context.js';
 import { ACTIONS_WITH_REASON } from './exception-actions.js';
-import { dayFilter, filled, linkTo } from './list-links.js';
+import { dayFilter, filled } from './list-links.js';
 import { signedIn } from './session-guard.js';
 import { showOptionalTime, showTime } from './time.js';
 
@@ -91,7 +91,7 @@ export function bulkExceptionActions(app: FastifyInstance, context: DashboardCon
             total: bulk.items.length,
             done: bulk.done,
             succeeded: bulk.done - failed.size,
-            failures: bulk.failures.map((failure) => ({ ...failure, link: linkTo('/exceptions', { state: 'all' }) })),
+            failures: bulk.failures,
             running: running && !stalled,
             stalled,
             rest: stalled ? rest : [],
