@@ -38,14 +38,14 @@ export async function seedStore(pool: Pool, documents: number, defaultsFile: str
   );
   await pool.query(
     `INSERT INTO documents (direction, kind, partner, reference, canonical, file_id, set_id, profile_version, state, state_changed_at, sync_reference, created_at)
-     SELECT 'inbound', 'Order', i.partner, 'PO-' || i.file_id, jsonb_build_object('kind', 'order', 'purchaseOrderNumber', 'PO-' || i.file_id), i.file_id, s.id, 1, 'SYNCED', s.state_changed_at, 'S' || lpad(s.id::text, 5, '0'), s.state_changed_at
+     SELECT 'inbound', 'Order', i.partner, 'PO-' || i.file_id, jsonb_build_object('kind', 'order', 'orderNumber', 'PO-' || i.file_id), i.file_id, s.id, 1, 'SYNCED', s.state_changed_at, 'S' || lpad(s.id::text, 5, '0'), s.state_changed_at
        FROM transaction_sets s JOIN interchanges i ON i.id = s.interchange_id WHERE s.state = 'SYNCED'`,
   );
   await pool.query(
     `INSERT INTO outbound_documents (partner, kind, reference, canonical, origin, state, profile_version, standard, message, functional_id,
                                      interchange_control_number, group_control_number, set_control_number, content, transport, file_name, reason,
                                      rendered_at, delivered_at, due_at, acknowledged_at, created_by, created_at, state_changed_at)
-     SELECT ($2::text[])[1 + i % 10], 'ship-notice', 'ASN-' || i, jsonb_build_object('kind', 'ship-notice', 'shipmentId', 'ASN-' || i, 'purchaseOrderNumber', 'PO-' || i), 'odoo', state, 1, 'X12', '856', 'SH',
+     SELECT ($2::text[])[1 + i % 10], 'ship-notice', 'ASN-' || i, jsonb_build_object('kind', 'ship-notice', 'shipmentId', 'ASN-' || i, 'orders', jsonb_build_array(jsonb_build_object('orderNumber', 'PO-' || i))), 'odoo', state, 1, 'X12', '856', 'SH',
             lpad(i::text, 9, '0'), i::text, '0001', '\\x495341'::bytea, 'sftp-mailbox', '856-' || i || '.x12',
             CASE WHEN state = 'REJECTED' THEN 'TD5, the carrier details, is missing (AK3 segment TD5 at position 7, code 3)' END,
             at, at, at + interval '24 hours', CASE WHEN state IN ('ACCEPTED', 'REJECTED') THEN at + interval '2 hours' END, 'odoo-poller', at, at

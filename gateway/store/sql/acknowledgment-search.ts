@@ -1,5 +1,6 @@
 import type { OutboundState } from '../../pipeline/states.js';
 import type { Queryable } from '../pool.js';
+import { withReference } from './business-references.js';
 import type { OutboundKind, ReceivedAcknowledgmentKind } from './outbound-documents.js';
 
 // The documents we sent that expect (or got) the partner's acknowledgment, as the dashboard searches them:
@@ -86,7 +87,7 @@ export async function searchAcknowledgments(db: Queryable, search: Acknowledgmen
         AND ($2::text IS NULL OR d.kind = $2)
         AND ($3::text[] IS NULL OR d.state = ANY($3))
         AND ($12::text IS NULL OR ($12 = 'pending' AND d.due_at > $9) OR ($12 = 'overdue' AND (d.state = 'OVERDUE' OR d.due_at <= $9)))
-        AND ($4::text IS NULL OR business_references(d.reference, d.canonical) @> ARRAY[$4::text])
+        AND ($4::text IS NULL OR d.id = ANY(${withReference('outbound_documents', '$4')}))
         AND ($5::text IS NULL OR ltrim(d.interchange_control_number, '0') = $5 OR ltrim(d.group_control_number, '0') = $5
              OR ltrim(d.set_control_number, '0') = $5)
         AND ($6::date IS NULL OR d.created_at >= ($6::date::timestamp AT TIME ZONE $8))

@@ -1,5 +1,6 @@
 import type { Queryable } from '../pool.js';
 import { withoutLeadingZeros } from './acknowledgment-search.js';
+import { withReference } from './business-references.js';
 import { likeEscaped } from './file-search.js';
 
 // Documents as the dashboard searches them, both ways: inbound, every transaction set (message) of the files
@@ -62,7 +63,7 @@ export async function searchDocuments(db: Queryable, search: DocumentSearch): Pr
        FROM transaction_sets s JOIN interchanges i ON i.id = s.interchange_id JOIN received_files f ON f.id = i.file_id
             LEFT JOIN functional_groups g ON g.id = s.group_id LEFT JOIN documents d ON d.set_id = s.id
       WHERE ($1::text IS NULL OR f.partner = $1)
-        AND ($2::text IS NULL OR business_references(d.reference, d.canonical) @> ARRAY[$2::text])
+        AND ($2::text IS NULL OR d.id = ANY(${withReference('documents', '$2')}))
         AND ($3::text IS NULL OR ltrim(i.control_number, '0') = $3 OR ltrim(g.control_number, '0') = $3 OR ltrim(s.control_number, '0') = $3)
         AND ($4::text IS NULL OR lower(f.original_name) LIKE $4)
         AND ($5::date IS NULL OR f.received_at >= ($5::date::timestamp AT TIME ZONE $7))
@@ -73,7 +74,7 @@ export async function searchDocuments(db: Queryable, search: DocumentSearch): Pr
             o.group_control_number AS "groupControlNumber", o.set_control_number AS "setControlNumber"
        FROM outbound_documents o
       WHERE ($1::text IS NULL OR o.partner = $1)
-        AND ($2::text IS NULL OR business_references(o.reference, o.canonical) @> ARRAY[$2::text])
+        AND ($2::text IS NULL OR o.id = ANY(${withReference('outbound_documents', '$2')}))
         AND ($3::text IS NULL OR ltrim(o.interchange_control_number, '0') = $3 OR ltrim(o.group_control_number, '0') = $3
              OR ltrim(o.set_control_number, '0') = $3)
         AND ($4::text IS NULL OR lower(o.file_name) LIKE $4)
