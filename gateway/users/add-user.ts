@@ -2,12 +2,13 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { withTransaction, type Pool } from '../store/pool.js';
 import { appendEvent } from '../store/sql/events.js';
 import { deleteUserSessions } from '../store/sql/sessions.js';
-import { insertUser, isKnownTimeZone, setPasswordHash, type User } from '../store/sql/users.js';
-import { hashPassword } from '../transports/sftp-server/password-hash.js';
+import { getUserWithPassword, insertUser, isKnownTimeZone, setPasswordHash, setTimeZone, type User } from '../store/sql/users.js';
+import { hashPassword, verifyPassword } from '../transports/sftp-server/password-hash.js';
 import type { Role } from './roles.js';
 import { normalUsername, requireStrongEnough, requireTimeZone } from './user-values.js';
 
-// Adding a user and changing a password: each an event with who did it. Passwords are hashed as the SFTP
+// Adding a user, changing a password (by an admin, or by the user who knows the current one) and a user's
+// time zone: each an event with who did it. Passwords are hashed as the SFTP
 // mailbox passwords are (scrypt, a salt per hash, the cost written into it), by the same code.
 
 export interface NewUserRequest {
@@ -43,5 +44,22 @@ export async function changePassword(pool: Pool, request: { readonly username: s
     if (!(await setPasswordHash(client, username, passwordHash))) throw new GatewayError('USER_NOT_FOUND', `There is no user "${username}".`);
     const ended = await deleteUserSessions(client, username);
     await appendEvent(client, { entity: 'user', entityId: username, type: 'user.password-changed', actor: request.actor, details: { sessionsEnded: ended } });
+  });
+}
+
+/** A user's own new password: only with the current one, which a stolen session does not know. Its sessions end. */
+export async function changeOwnPassword(pool: Pool, request: { readonly username: string; readonly current: string; readonly password: string }): Promise<void> {
+  const user = await getUserWithPassword(pool, request.username);
+  if (!user || !(await verifyPassword(request.current, user.passwordHash))) throw new GatewayError('SIGN_IN_FAILED', 'The current password is wrong; the password is unchanged.');
+  await changePassword(pool, { username: request.username, password: request.password, actor: request.username });
+}
+
+/** The zone the dashboard shows the user times in, and reads the days typed into filters in. */
+export async function changeTimeZone(pool: Pool, request: { readonly username: string; readonly timeZone: string; readonly actor: string }): Promise<void> {
+  const timeZone = requireTimeZone(request.timeZone);
+  if (!(await isKnownTimeZone(pool, timeZone))) throw new GatewayError('REQUEST_INVALID', `The database does not know the time zone "${timeZone}"; give another name for it.`);
+  await withTransaction(pool, async (client) => {
+    if (!(await setTimeZone(client, request.username, timeZone))) throw new GatewayError('USER_NOT_FOUND', `There is no user "${request.username}".`);
+    await appendEvent(client, { entity: 'user', entityId: request.username, type: 'user.time-zone-changed', actor: request.actor, details: { timeZone } });
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Pool } from '../../gateway/store/pool.js';
 import { listEvents } from '../../gateway/store/sql/events.js';
-import { addUser } from '../../gateway/users/add-user.js';
+import { addUser, changePassword } from '../../gateway/users/add-user.js';
 import { DashboardClient } from '../helpers/dashboard-client.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/test-database.js';
@@ -163,3 +163,48 @@ describe('the users page', () => {
     expect((await admin.get('/users')).statusCode).toBe(403);
   });
 });
+
+describe('your account', () => {
+  it('sets the time zone times are shown in, as an event of the user', async () => {
+    const vic = await signedIn('vic', (await resetPassword('vic')));
+    const page = await vic.get('/account');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<option value="UTC" selected>UTC</option>');
+    const saved = await vic.post('/account/time-zone', { timeZone: 'Asia/Tokyo' });
+    expect(saved.headers.location).toBe('/account?saved=zone');
+    const after = await vic.get('/account?saved=zone');
+    expect(textOf(after.body)).toContain('Times are now shown in Asia/Tokyo.');
+    expect(textOf(after.body)).toContain('Times are shown in Asia/Tokyo');
+    expect((await vic.post('/account/time-zone', { timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
+    expect((await listEvents(pool, 'user', 'vic')).filter((event) => event.type === 'user.time-zone-changed').map((event) => [event.actor, event.details])).toEqual([
+      ['vic', { timeZone: 'Asia/Tokyo' }],
+    ]);
+  });
+
+  it('changes the password only with the current one, ending every session of the user', async () => {
+    const password = await resetPassword('vic');
+    const vic = await signedIn('vic', password);
+    const other = await signedIn('vic', password);
+    await vic.get('/account');
+    const wrong = await vic.post('/account/password', { current: 'not it at all', password: 'a brand new passphrase', repeat: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(401);
+    expect(textOf(wrong.body)).toContain('The current password is wrong; the password is unchanged.');
+    const differ = await vic.post('/account/password', { current: password, password: 'a brand new passphrase', repeat: 'a brand new passfrase' });
+    expect(differ.statusCode).toBe(400);
+    const short = await vic.post('/account/password', { current: password, password: 'short', repeat: 'short' });
+    expect(short.statusCode).toBe(400);
+    const changed = await vic.post('/account/password', { current: password, password: 'a brand new passphrase', repeat: 'a brand new passphrase' });
+    expect(changed.statusCode).toBe(303);
+    expect(changed.headers.location).toBe('/sign-in?next=%2Faccount');
+    expect((await other.get('/files')).statusCode).toBe(303);
+    expect((await new DashboardClient(app).signIn('vic', password)).statusCode).toBe(401);
+    await signedIn('vic', 'a brand new passphrase');
+  });
+});
+
+/** A new password for the user, as an admin gives one. */
+async function resetPassword(username: string): Promise<string> {
+  const password = `fresh password for ${username}`;
+  await changePassword(pool, { username, password, actor: 'test' });
+  return password;
+}

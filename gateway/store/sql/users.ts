@@ -81,3 +81,9 @@ export async function lockEnabledAdmins(db: Queryable): Promise<string[]> {
   const result = await db.query<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' AND NOT disabled ORDER BY username FOR UPDATE`);
   return result.rows.map((row) => row.username);
 }
+
+/** Whether the user was there to change. */
+export async function setTimeZone(db: Queryable, username: string, timeZone: string): Promise<boolean> {
+  const result = await db.query('UPDATE users SET time_zone = $2, updated_at = now() WHERE username = $1', [username, timeZone]);
+  return result.rowCount === 1;
+}

@@ -6,6 +6,7 @@ import type { Config } from '../../config/settings.js';
 import type { Pool } from '../../store/pool.js';
 import type { Clock } from '../../users/sessions.js';
 import { toGatewayError } from '../problem.js';
+import { accountPage } from './account.js';
 import { acknowledgmentsPage } from './acknowledgments.js';
 import { assetRoutes } from './assets.js';
 import { bulkExceptionActions } from './bulk-exceptions.js';
@@ -100,7 +101,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     );
   });
 
-  const pages = [signInPages, overviewPage, filesPage, acknowledgmentsPage, documentsPage, documentPage, resubmitAction, exceptionsPage, bulkExceptionActions, partnersPage, partnerPage, newPartnerPage, usersPage];
+  const pages = [signInPages, accountPage, overviewPage, filesPage, acknowledgmentsPage, documentsPage, documentPage, resubmitAction, exceptionsPage, bulkExceptionActions, partnersPage, partnerPage, newPartnerPage, usersPage];
   for (const addPages of pages) addPages(app, context);
   assetRoutes(app);
 };
