@@ -1,5 +1,7 @@
 import { parseProfile } from '../../partners/parse-profile.js';
 import type { PartnerProfile } from '../../partners/schema/profile.js';
+import { createEdifactReader, type Message } from '../../translators/edifact/envelope-reader.js';
+import { readX12 } from '../../translators/x12/read-x12.js';
 
 // The partners of the inbound Odoo flows and the files they send over SFTP, in X12 004010 and EDIFACT D96A:
 // a retailer's order (ACME Retail in the simulator's demo data), a supplier's ship notice and invoice for
@@ -7,20 +9,35 @@ import type { PartnerProfile } from '../../partners/schema/profile.js';
 // Items are our Internal References: the vendor's number on an order we receive, the buyer's on what
 // suppliers send us. Every file is marked test (ISA15 T, UNB 0035 1), as the partners are. Shared by the
 // end-to-end and fault tests and the Odoo bench, which drive a real `edi-gateway` process.
+// The outbound flows have partners of their own, a customer and a vendor that only receive, tied to Odoo
+// contacts the inbound flows never touch: our purchase orders and deliveries made for the inbound flows
+// are then sent to nobody.
 
 export type Standard = 'X12' | 'EDIFACT';
-export type Role = 'retailer' | 'supplier' | 'carrier';
+export type Role = 'retailer' | 'supplier' | 'carrier' | 'customer' | 'vendor';
 
-/** The Odoo contact (its Reference) each role's documents land on; the carrier's is made by the test. */
-export const ODOO_REF: Readonly<Record<Role, string>> = { retailer: 'ACME', supplier: 'WIDGETSUP', carrier: 'FASTFREIGHT' };
+/** The Odoo contact (its Reference) each role's documents land on or come from; the carrier's, customer's and vendor's are made by the test. */
+export const ODOO_REF: Readonly<Record<Role, string>> = { retailer: 'ACME', supplier: 'WIDGETSUP', carrier: 'FASTFREIGHT', customer: 'GLOBEX', vendor: 'INITECH' };
 
-const MESSAGES: Readonly<Record<Role, readonly { document: string; X12: string; EDIFACT: string }[]>> = {
-  retailer: [{ document: 'order', X12: '850', EDIFACT: 'ORDERS' }],
-  supplier: [
-    { document: 'shipNotice', X12: '856', EDIFACT: 'DESADV' },
-    { document: 'invoice', X12: '810', EDIFACT: 'INVOIC' },
-  ],
-  carrier: [{ document: 'shipmentStatus', X12: '214', EDIFACT: 'IFTSTA' }],
+const MESSAGES: Readonly<Record<Role, { readonly direction: 'in' | 'out'; readonly messages: readonly { document: string; X12: string; EDIFACT: string }[] }>> = {
+  retailer: { direction: 'in', messages: [{ document: 'order', X12: '850', EDIFACT: 'ORDERS' }] },
+  supplier: {
+    direction: 'in',
+    messages: [
+      { document: 'shipNotice', X12: '856', EDIFACT: 'DESADV' },
+      { document: 'invoice', X12: '810', EDIFACT: 'INVOIC' },
+    ],
+  },
+  carrier: { direction: 'in', messages: [{ document: 'shipmentStatus', X12: '214', EDIFACT: 'IFTSTA' }] },
+  customer: {
+    direction: 'out',
+    messages: [
+      { document: 'shipNotice', X12: '856', EDIFACT: 'DESADV' },
+      { document: 'shipmentStatus', X12: '214', EDIFACT: 'IFTSTA' },
+      { document: 'invoice', X12: '810', EDIFACT: 'INVOIC' },
+    ],
+  },
+  vendor: { direction: 'out', messages: [{ document: 'order', X12: '850', EDIFACT: 'ORDERS' }] },
 };
 
 /** The partner's id in the gateway, its SFTP login and (upper-cased) its ISA or UNB id. */
@@ -52,7 +69,7 @@ export function flowPartner(options: { role: Role; standard: Standard; publicKey
       partner: x12 ? { x12: { isaQualifier: 'ZZ', isaId: sender, gsId: sender } } : { edifact: { unbId: sender, unbQualifier: 'ZZZ' } },
       ours: x12 ? { x12: { isaQualifier: OURS.isaQualifier, isaId: OURS.isaId, gsId: OURS.gsId } } : { edifact: { unbId: OURS.unbId, unbQualifier: OURS.unbQualifier } },
     },
-    documents: MESSAGES[role].map((message) => ({ document: message.document, message: message[standard], direction: 'in' })),
+    documents: MESSAGES[role].messages.map((message) => ({ document: message.document, message: message[standard], direction: MESSAGES[role].direction })),
     acknowledgments: { send: x12 ? { functionalAck: '997' } : { contrl: 'always' }, expect: { withinHours: 24, whenOverdue: 'alert' } },
     odoo: { partnerRef: ODOO_REF[role], productMatch: 'default_code', ...(options.confirmOrders ? { confirmOrders: true } : {}) },
     transports: { sftpMailbox: { users: [{ username: id, publicKeys: [options.publicKey] }] } },
@@ -219,4 +236,45 @@ export function invoiceFile(standard: Standard, control: number, invoice: FlowIn
     `CNT+2:${invoice.lines.length}`,
     `MOA+77:${total}`,
   ]);
+}
+
+/** A file we sent, read with the gateway's own readers: its one message, and the segments of that message. */
+export interface SentFile {
+  /** ST01 or UNH S009 0065: 856, DESADV. */
+  readonly message: string;
+  /** ISA13 or UNB 0020. */
+  readonly interchange: string;
+  /** ISA15 or UNB 0035: T or P, 1 or ''. */
+  readonly usage: string;
+  /** ST through SE, UNH through UNT; each the tag then its elements, an EDIFACT element's components joined by ':' without release characters. */
+  readonly segments: readonly (readonly string[])[];
+}
+
+/** Reads a file of one interchange of one message; fails naming what the reader found wrong. */
+export function readSentFile(standard: Standard, content: string): SentFile {
+  const bytes = Buffer.from(content, 'latin1');
+  if (standard === 'X12') {
+    const { interchanges, diagnostics } = readX12([bytes]);
+    const [interchange] = interchanges;
+    const set = interchange?.groups[0]?.sets[0];
+    if (!interchange || !set || diagnostics.length > 0) throw new Error(`not one readable X12 set: ${JSON.stringify(diagnostics)}`);
+    return { message: set.id, interchange: interchange.header.controlNumber, usage: interchange.header.usage, segments: set.segments.map((segment) => [...segment.elements]) };
+  }
+  const messages: Message[] = [];
+  const problems: unknown[] = [];
+  let interchange = '';
+  let usage = '';
+  const reader = createEdifactReader({
+    interchange: (header) => {
+      interchange = header.reference;
+      usage = header.unb.value(11);
+    },
+    message: (message) => void messages.push(message),
+    diagnostic: (diagnostic) => void problems.push(diagnostic),
+  });
+  reader.write(bytes);
+  reader.end();
+  const [message] = messages;
+  if (!message || problems.length > 0) throw new Error(`not one readable EDIFACT message: ${JSON.stringify(problems)}`);
+  return { message: message.type, interchange, usage, segments: message.segments.map((segment) => [segment.tag, ...segment.elements.slice(1).map((value) => (value[0] ?? []).join(':'))]) };
 }

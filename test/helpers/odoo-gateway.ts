@@ -21,6 +21,8 @@ export interface OdooGatewayOptions {
   readonly folder: string;
   /** EDI_ODOO_USAGE: what the Odoo is marked as (default test). */
   readonly usage?: 'test' | 'production';
+  /** EDI_ODOO_POLL_MS: how often Odoo's own work is sent to the partners (default hourly, so never within a test). */
+  readonly pollMs?: number;
   /** The partners, given the public key their SFTP logins accept. */
   readonly partners: (publicKey: string) => readonly PartnerProfile[];
 }
@@ -70,8 +72,7 @@ export async function startOdooGateway(options: OdooGatewayOptions): Promise<Odo
     EDI_ODOO_DATABASE: sim.credentials.database,
     EDI_ODOO_LOGIN: sim.credentials.login,
     EDI_ODOO_USAGE: options.usage ?? 'test',
-    // The outbound pollers would send our own purchase orders and deliveries to the partners: not what is measured here.
-    EDI_ODOO_POLL_MS: '3600000',
+    EDI_ODOO_POLL_MS: String(options.pollMs ?? 3_600_000),
   });
   let db: pg.Client | undefined;
   try {
