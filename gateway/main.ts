@@ -57,6 +57,9 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     log.info({ database: store.description }, 'database ready');
     const migrations = await migrate(store.pool, log);
     const { pool } = store;
+    // Partners' sessions take their connections from a pool of their own: a queue of jobs waiting for the
+    // main pool's must never make an upload wait, or time out, before it is stored.
+    const transportPool = store.openPool({ name: 'transports', max: config.database.transportPoolMax, connectTimeoutMs: 30_000 });
 
     const demoLogin = await ensureDemoPartner(pool, config, log);
     await ensureFirstAdmin(pool, log, actor);
@@ -84,7 +87,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     const nudgeReconcile = (fileId: string) => scheduler.nudge(JobName.reconcileAcknowledgments, `file:${fileId}`, { fileId });
     const now = () => new Date();
     const intake = createIntake({
-      pool,
+      pool: transportPool,
       actor,
       afterCommit: (accepted, delivery) => {
         if (!accepted.created) return;
@@ -151,7 +154,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       intake,
       log,
       onRefused: (refusal) =>
-        appendEvent(pool, {
+        appendEvent(transportPool, {
           entity: 'inbox',
           entityId: `${refusal.partner}/${refusal.name}`,
           type: 'file.refused',
@@ -161,7 +164,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     });
     await inbox.start();
     undo.push(() => inbox.stop());
-    const sftp = await startSftpServer({ pool, config, intake, log, secrets });
+    const sftp = await startSftpServer({ pool: transportPool, config, intake, log, secrets });
     undo.push(() => sftp.stop());
     if (demoLogin) announceDemoLogin(log, demoLogin, { host: config.sftp.host, port: sftp.port });
 
@@ -172,7 +175,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       metrics,
       health: () => checkHealth({ pool, instance: actor, startedAt, scheduler, stopping: () => stopping !== undefined }),
       partners: config.partners,
-      as2: { secrets, intake, actor, settings: config.as2 },
+      as2: { pool: transportPool, secrets, intake, actor, settings: config.as2 },
       dashboard: {
         settings: config.dashboard,
         stuckAfterMs: config.scheduler.stuckAfterMs,

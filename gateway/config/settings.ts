@@ -32,9 +32,15 @@ export const settings = {
     }),
     poolMax: setting({
       env: 'EDI_DB_POOL_MAX',
-      doc: 'Most database connections this instance opens.',
+      doc: 'Most database connections this instance opens for its jobs, dashboard and API.',
       parser: wholeNumber(2, 200),
       default: 10,
+    }),
+    transportPoolMax: setting({
+      env: 'EDI_DB_TRANSPORT_POOL_MAX',
+      doc: "Database connections kept apart for partners' sessions (SFTP logins and uploads, AS2 messages, the drop folder), besides EDI_DB_POOL_MAX: however busy the jobs, a partner's upload never waits behind them.",
+      parser: wholeNumber(1, 100),
+      default: 4,
     }),
     embeddedDataDir: setting({
       env: 'EDI_PG_DATA_DIR',

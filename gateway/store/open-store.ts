@@ -6,6 +6,8 @@ import { createPool, type Pool } from './pool.js';
 
 export interface Store {
   readonly pool: Pool;
+  /** Opens another pool on the same database, for work that must not queue behind the first's; closed with the store. */
+  openPool(options: { readonly name: string; readonly max: number; readonly connectTimeoutMs: number }): Pool;
   /** Which database this is, for logs and events (never the password). */
   readonly description: string;
   /** Closes the pool, then stops the embedded server if this process started it. */
@@ -36,11 +38,17 @@ export async function openStore(config: Config, log: Logger, mode: 'own' | 'atta
       cause: error,
     });
   }
+  const others: Pool[] = [];
   return {
     pool,
     description,
+    openPool({ name, max, connectTimeoutMs }) {
+      const other = createPool({ url, max, applicationName: `edi-gateway ${config.instance.name} ${name}`, log, connectTimeoutMs });
+      others.push(other);
+      return other;
+    },
     async close() {
-      await pool.end().catch((error: unknown) => log.warn({ err: error }, 'closing the database pool failed'));
+      for (const each of [...others, pool]) await each.end().catch((error: unknown) => log.warn({ err: error }, 'closing a database pool failed'));
       await embedded?.stop();
     },
   };

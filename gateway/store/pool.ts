@@ -8,12 +8,12 @@ export type PoolClient = pg.PoolClient;
  * A pool whose connection failures are logged, never thrown at the process: an idle client that the
  * server drops, or a server restart, must not kill the gateway; the next query reconnects.
  */
-export function createPool(options: { url: string; max: number; applicationName: string; log: Logger }): Pool {
+export function createPool(options: { url: string; max: number; applicationName: string; log: Logger; connectTimeoutMs?: number }): Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max,
     application_name: options.applicationName,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', (error) => options.log.warn({ err: error }, 'database connection lost while idle'));

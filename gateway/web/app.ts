@@ -31,7 +31,7 @@ export interface AppDeps {
   readonly health: () => Promise<HealthReport>;
   readonly partners: Pick<Config['partners'], 'defaultsFile'>;
   /** Serves the AS2 route when given. */
-  readonly as2?: Omit<As2RouteOptions, 'pool' | 'log'>;
+  readonly as2?: Omit<As2RouteOptions, 'log'>;
   /** Serves the dashboard under / when given. */
   readonly dashboard?: Omit<DashboardOptions, 'pool' | 'defaultsFile'>;
   /** How an exception resolved with RETRY gets its step run at once; without them the sweep takes it up. */
@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(partnersRoutes, { pool: deps.pool });
     await api.register(partnerTemplatesRoutes, { pool: deps.pool, defaultsFile: deps.partners.defaultsFile });
   });
-  if (deps.as2) await app.register(as2Routes, { ...deps.as2, pool: deps.pool, log: deps.log });
+  if (deps.as2) await app.register(as2Routes, { ...deps.as2, log: deps.log });
   await app.register(schemasRoutes);
   await app.register(openApiRoutes, { routes });
   return app;

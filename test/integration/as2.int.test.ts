@@ -58,7 +58,7 @@ beforeAll(async () => {
     metrics: createMetrics(pool),
     health: () => checkHealth({ pool, instance: 'as2-test', startedAt: Date.now(), scheduler: { running: true, active: 0 }, stopping: () => false }),
     partners: { defaultsFile: 'test/fixtures/partners/defaults.yaml' },
-    as2: { secrets, intake: createIntake({ pool, actor: 'as2-test', afterCommit: () => undefined }), actor: 'as2-test', settings: settings() },
+    as2: { pool, secrets, intake: createIntake({ pool, actor: 'as2-test', afterCommit: () => undefined }), actor: 'as2-test', settings: settings() },
   });
   gatewayUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/as2`;
 });

@@ -142,7 +142,9 @@ describe('a 1,000-file SFTP batch from 10 partners', () => {
       ),
     );
     const uploadedMs = performance.now() - started;
-    expect(sessions.map((session) => [session.code, session.stderr])).toEqual(uploads.map(() => [0, '']));
+    // OpenSSH prints a refused upload as "close remote: Failure"; the gateway's log says why.
+    const notStored = gateway.logLines().filter((line) => typeof line.msg === 'string' && line.msg.startsWith('sftp upload not stored'));
+    expect({ sessions: sessions.map((session) => [session.code, session.stderr]), notStored: notStored.map((line) => line.msg) }).toEqual({ sessions: uploads.map(() => [0, '']), notStored: [] });
 
     const db = new pg.Client({ connectionString: url });
     await db.connect();
