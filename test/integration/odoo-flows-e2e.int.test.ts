@@ -495,6 +495,52 @@ describe.each(ODOO_VERSIONS)('the eight flows on Odoo %i', (version) => {
     for (const partner of partners) expect([...(await odoo.outbound(partner)).keys()].sort()).toEqual([...outbound.get(partner)!.keys()].sort());
   }, 180_000);
 
+  it("relays a carrier's report that a delivery arrived to the customer: a delivered 214 and IFTSTA after the shipped ones, each once", async () => {
+    const { data, user } = odoo.sim;
+    const saleId = data.create('sale.order', {
+      partner_id: outboundContacts.customer,
+      client_order_ref: `GLOBEX-DLV-${version}`,
+      order_line: [[0, 0, { product_id: data.ref('simulator.product_widget'), product_uom_qty: 1, price_unit: 10 }]],
+    });
+    user.confirmSaleOrder(saleId);
+    const [pickingId] = data.search('stock.picking', [['sale_id', '=', saleId]]);
+    const tracking = `1ZDLV${version}`;
+    data.write('stock.picking', pickingId!, { carrier_id: data.ref('simulator.carrier_standard'), carrier_tracking_ref: tracking });
+    user.validatePicking(pickingId!, {});
+    const name = String(data.read('stock.picking', pickingId!, ['name'])[0]!.name);
+    const statuses = async () =>
+      (await odoo.db.query<SentRow>(`SELECT partner, kind, reference, state, file_name AS "fileName" FROM outbound_documents WHERE kind = 'shipment-status' AND reference = $1 ORDER BY partner, id`, [name])).rows;
+    const settled = (count: number) => async () => {
+      const rows = await statuses();
+      return rows.length === count && rows.every((row) => row.state === 'AWAITING_ACK') ? rows : undefined;
+    };
+    await waitFor('the shipped statuses', settled(2), 60_000);
+
+    // The carrier says the goods arrived; then the other carrier says it again.
+    const report = { shipmentId: name, proNumber: tracking, date: '20261204', time: '1430', city: 'Cypress Creek' };
+    await odoo.upload(partnerId('carrier', 'X12'), [{ name: `delivered-${version}.x12`, content: shipmentStatusFile('X12', 50, report) }]);
+    const sent = await waitFor('the delivered statuses', settled(4), 60_000);
+    await odoo.upload(partnerId('carrier', 'EDIFACT'), [{ name: `delivered-${version}.edi`, content: shipmentStatusFile('EDIFACT', 50, report) }]);
+    await waitFor('both reports in the delivery\'s chatter', async () => data.search('mail.message', [['model', '=', 'stock.picking'], ['res_id', '=', pickingId]]).length === 2, 60_000);
+    const marker = purchase([['simulator.product_gadget', 3, 15]]);
+    await waitFor(`purchase order ${marker.name} skipped by a poll`, async () => (await odoo.db.query('SELECT 1 FROM odoo_skipped_records WHERE model = $1 AND record_id = $2', ['purchase.order', marker.id])).rows.length > 0, 30_000);
+    expect(await statuses()).toEqual(sent);
+
+    // Each customer gets the shipped status, then the delivered one at the carrier's date and time.
+    const file = async (partner: string, index: number) => readSentFile(partner.endsWith('x12') ? 'X12' : 'EDIFACT', (await odoo.outbound(partner)).get(sent.filter((row) => row.partner === partner)[index]!.fileName)!);
+    const [shippedX12, deliveredX12] = [await file('customer-x12', 0), await file('customer-x12', 1)];
+    expect(segmentsOf(shippedX12, 'AT7').map((segment) => segment[1])).toEqual(['AF']);
+    expect(segmentsOf(deliveredX12, 'B10')).toEqual([['B10', tracking, name, 'SDLV']]);
+    expect(segmentsOf(deliveredX12, 'L11')).toEqual([['L11', `GLOBEX-DLV-${version}`, 'PO']]);
+    expect(segmentsOf(deliveredX12, 'AT7')).toEqual([['AT7', 'D1', 'NS', '', '', '20261204', '1430']]);
+    expect(segmentsOf(deliveredX12, 'MS1')).toEqual([]);
+    const [shippedEdifact, deliveredEdifact] = [await file('customer-edi', 0), await file('customer-edi', 1)];
+    expect(segmentsOf(shippedEdifact, 'STS')).toEqual([['STS', '1', '13']]);
+    expect(segmentsOf(deliveredEdifact, 'CNI')).toEqual([['CNI', '1', name]]);
+    expect(segmentsOf(deliveredEdifact, 'STS')).toEqual([['STS', '1', '21']]);
+    expect(segmentsOf(deliveredEdifact, 'DTM')).toEqual([['DTM', '334:202612041430:203']]);
+  }, 180_000);
+
   it("sends no ship notice for a delivery of a product it cannot name, opening an exception naming the delivery and the product, and still sends the delivery's shipment status", async () => {
     const { data, user } = odoo.sim;
     const mystery = data.create('product.product', { name: 'Mystery Box', list_price: 1, ...(version >= 18 ? { type: 'consu', is_storable: true } : { detailed_type: 'product' }) });

@@ -1,5 +1,6 @@
 import type { BusinessDocument } from '../../../partners/schema/documents.js';
 import type { PartnerProfile } from '../../../partners/schema/profile.js';
+import type { ShipmentStatus } from '../../../translators/canonical/index.js';
 import type { OdooClient, OdooDomain, OdooRecord } from '../client/odoo-client.js';
 
 // What the Odoo poller works with: per model, which records it reads and whose they are; per flow, the
@@ -11,6 +12,8 @@ export interface OutboundInput {
   readonly record: OdooRecord;
   /** The partner's current profile: its identities and options. */
   readonly profile: PartnerProfile;
+  /** What the gateway itself knows of the record's delivery: a carrier's report that the goods arrived. */
+  readonly deliveredMilestone: (delivery: string) => Promise<ShipmentStatus['events'][number] | undefined>;
 }
 
 /** One document a record becomes, before it is stored. */

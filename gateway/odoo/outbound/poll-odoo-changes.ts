@@ -6,6 +6,7 @@ import { openExceptionWithAlert } from '../../exceptions/open-exception.js';
 import type { Logger } from '../../log.js';
 import { storeOutboundDocument } from '../../outbound/store-document.js';
 import { withTransaction, type Pool } from '../../store/pool.js';
+import { deliveredMilestone, deliveredReportsAfter } from '../../store/sql/carrier-reports.js';
 import { appendEvent } from '../../store/sql/events.js';
 import { getOdooWatermark, recordSkippedRecord, sentIntakeKeys, setOdooWatermark, type OdooWatermark } from '../../store/sql/odoo-watermarks.js';
 import { getProfileVersion, listProfiles } from '../../store/sql/partner-profiles.js';
@@ -15,7 +16,8 @@ import type { OdooConnection } from '../sync/odoo-connection.js';
 import { many2oneId } from '../sync/odoo-values.js';
 import { partnerRecord } from '../sync/partner-record.js';
 import type { OutboundFlow, OutboundSource } from './outbound-flow.js';
-import { OUTBOUND_SOURCES } from './outbound-sources.js';
+import { deliveryToShipmentStatus } from './delivery-to-shipment-status.js';
+import { OUTBOUND_SOURCES, deliveries } from './outbound-sources.js';
 
 // One poll of one Odoo connection (reference 3.15): per model, the records written since the watermark, in
 // write_date order and in pages, each turned into the documents the partners whose profiles take them are
@@ -34,6 +36,8 @@ const PAGE_SIZE = 100;
  * going twice.
  */
 const OVERLAP_MS = 5 * 60_000;
+/** Under which name odoo_watermarks keeps how far the carriers' delivered reports were read (migration 0025). */
+const CARRIER_REPORTS = 'carrier-reports';
 
 export interface PollOdooDeps {
   readonly pool: Pool;
@@ -72,7 +76,43 @@ export async function pollOdooChanges(deps: PollOdooDeps): Promise<PollSummary> 
     totals.stored += summary.stored;
     totals.exceptions += summary.exceptions;
   }
+  if ((deps.sources ?? OUTBOUND_SOURCES).includes(deliveries)) {
+    const relayed = await relayCarrierMilestones(deps, client, receivers);
+    totals.stored += relayed.stored;
+    totals.exceptions += relayed.exceptions;
+  }
   return totals;
+}
+
+/**
+ * A carrier's report that a delivery arrived changes nothing the poller reads in Odoo (it is a chatter note),
+ * so the deliveries named by reports synced since the last poll are read again here, and their delivered
+ * milestone goes to the customer. The mark moves past a page once its documents are stored; each poll also
+ * looks again behind it (a report can commit after a poll with an earlier time), and the intake keys keep a
+ * milestone from going twice.
+ */
+async function relayCarrierMilestones(deps: PollOdooDeps, client: OdooClient, receivers: readonly Receiver[]): Promise<{ stored: number; exceptions: number }> {
+  const pageSize = deps.pageSize ?? PAGE_SIZE;
+  const totals = { stored: 0, exceptions: 0 };
+  const mark = await getOdooWatermark(deps.pool, deps.connectionKey, CARRIER_REPORTS);
+  let after = mark === undefined ? undefined : { syncedAt: shifted(mark.writeDate, -OVERLAP_MS), documentId: '0' };
+  for (;;) {
+    const reports = await deliveredReportsAfter(deps.pool, after, pageSize);
+    const names = [...new Set(reports.map((report) => report.delivery))];
+    const records = names.length === 0 ? [] : await client.searchRead(deliveries.model, [...deliveries.domain, ['name', 'in', names]], { fields: [...deliveries.fields] });
+    const companies = await commercialPartners(client, records.map((record) => many2oneId(record[deliveries.partnerField])));
+    for (const record of records) {
+      const outcome = await sendRecord(deps, client, { source: deliveries, flow: deliveryToShipmentStatus, record, company: companies.get(many2oneId(record[deliveries.partnerField]) ?? 0), receivers });
+      totals.stored += outcome.stored;
+      totals.exceptions += outcome.exceptions;
+    }
+    const last = reports.at(-1);
+    if (last !== undefined) {
+      after = { syncedAt: last.syncedAt, documentId: last.documentId };
+      await setOdooWatermark(deps.pool, deps.connectionKey, CARRIER_REPORTS, { writeDate: last.syncedAt, idsAtMark: [] });
+    }
+    if (reports.length < pageSize) return totals;
+  }
 }
 
 /** The partners we send documents from Odoo, with their res.partner; a profile whose contact is not in Odoo is left out, and said so. */
@@ -192,7 +232,7 @@ async function sendRecord(deps: PollOdooDeps, client: OdooClient, sending: Recor
     const sent = await sentIntakeKeys(deps.pool, profile.id, flow.parts.map(keyOf));
     if (flow.parts.every((part) => sent.has(keyOf(part)))) continue;
     try {
-      for (const draft of await flow.drafts({ client, record, profile })) {
+      for (const draft of await flow.drafts({ client, record, profile, deliveredMilestone: (delivery) => deliveredMilestone(deps.pool, delivery) })) {
         const stored = await storeOutboundDocument(deps.pool, {
           partner: profile.id,
           json: draft.canonical,
