@@ -13,7 +13,9 @@ import { createOdooSyncPort } from '../../gateway/odoo/sync/odoo-sync-port.js';
 import { idempotencyKeyOf } from '../../gateway/pipeline/sync-document.js';
 import type { SyncDocument, SyncOutcome, SyncPort } from '../../gateway/pipeline/sync-port.js';
 import type { DocumentKind } from '../../gateway/store/sql/documents.js';
-import { silentLog } from '../helpers/test-database.js';
+import { withAdvisoryLock } from '../../gateway/store/advisory-lock.js';
+import type { Pool } from '../../gateway/store/pool.js';
+import { createTestDatabase, silentLog } from '../helpers/test-database.js';
 
 // The Odoo sync port against the simulator over HTTP, once per Odoo series: each inbound flow, the records it
 // leaves in Odoo field by field, and what it answers when Odoo is down, drops an answer or says no.
@@ -131,6 +133,7 @@ function invoice(invoiceNumber: string, orderNumber: string, lines: readonly [it
 
 describe.each(ODOO_VERSIONS)('the Odoo sync port on Odoo %i', (version) => {
   let sim: OdooSimulator;
+  let db: { pool: Pool };
   let documents = 0;
   let sequence = 0;
   const unique = (prefix: string) => `${prefix}-${version}-${(sequence += 1)}`;
@@ -143,7 +146,9 @@ describe.each(ODOO_VERSIONS)('the Odoo sync port on Odoo %i', (version) => {
       connect: (breaker) =>
         connectOdoo({ ...sim.credentials, url: sim.url, name: `odoo-${version}`, breaker, retry: { baseDelayMs: 5, maxDelayMs: 20 } }),
     });
-  const portOn = (usage: OdooUsage = 'test'): SyncPort => createOdooSyncPort({ connection: connectionTo(usage), profileOf: async (partner) => profiles.get(partner), log: silentLog });
+  // Each port is a gateway of its own; they share the database whose locks they take, as gateways on one database do.
+  const portOn = (usage: OdooUsage = 'test'): SyncPort =>
+    createOdooSyncPort({ connection: connectionTo(usage), profileOf: async (partner) => profiles.get(partner), oneAtATime: (key, work) => withAdvisoryLock(db.pool, key, work), log: silentLog });
   let port: SyncPort;
 
   /** A document of `partner` as the pipeline hands it over, with its own id (and so its own idempotency key). */
@@ -162,6 +167,7 @@ describe.each(ODOO_VERSIONS)('the Odoo sync port on Odoo %i', (version) => {
   const ordersOf = (ref: string) => sim.data.search('sale.order', [['client_order_ref', '=', ref]]);
 
   beforeAll(async () => {
+    db = await createTestDatabase({ migrated: false });
     sim = await startOdooSimulator({ version, loginCooldown: false });
     profiles.set('acme', profileWith({ partnerRef: 'ACME', productMatch: 'default_code' }));
     port = portOn();
@@ -171,6 +177,7 @@ describe.each(ODOO_VERSIONS)('the Odoo sync port on Odoo %i', (version) => {
   });
   afterAll(async () => {
     await sim.stop();
+    await db.pool.end();
   });
 
   describe('an order', () => {
@@ -232,6 +239,21 @@ describe.each(ODOO_VERSIONS)('the Odoo sync port on Odoo %i', (version) => {
       expect(sim.data.search('res.partner', [['parent_id', '=', acme()], ['ref', '=', '0042']])).toEqual([shippingId]);
       // No price in the order: Odoo's own price of the product.
       expect(sim.data.read('sale.order.line', nextOrder!.order_line as number[], ['price_unit'])[0]!.price_unit).toBe(10);
+    });
+
+    it('to a new site, synced side by side by two gateways, makes one delivery address for every order', async () => {
+      const site = unique('S');
+      const shipTo = { ...storeShipTo, name: `ACME Store ${site}`, identifiers: [{ qualifier: 'buyer-assigned' as const, value: site }] };
+      const ports = [portOn(), portOn()];
+      const numbers = Array.from({ length: 6 }, () => unique('PO'));
+      const outcomes = await Promise.all(
+        numbers.map((number, index) => ports[index % 2]!.sync(inbound('acme', order(number, [line('1', { vendorItem: 'WIDGET-1' }, '1', 'EA')], { parties: [{ role: 'buyer', name: 'ACME Retail' }, shipTo] }), number), { idempotencyKey: `side-by-side-${number}` })),
+      );
+      expect(outcomes.map((outcome) => outcome.outcome)).toEqual(numbers.map(() => 'synced'));
+      const addresses = sim.data.search('res.partner', [['parent_id', '=', acme()], ['ref', '=', site]]);
+      expect(addresses).toHaveLength(1);
+      const shipping = numbers.map((number) => (sim.data.read('sale.order', ordersOf(number)[0]!, ['partner_shipping_id'])[0]!.partner_shipping_id as [number])[0]);
+      expect(shipping).toEqual(numbers.map(() => addresses[0]));
     });
 
     it('finds products by barcode, whatever form of the GTIN, and by the partner codes on supplier info', async () => {

@@ -1,6 +1,7 @@
 import type { Party } from '../../../translators/canonical/index.js';
 import { ediExternalId, ensureRecord } from '../client/idempotent-write.js';
 import type { OdooClient, OdooDomain } from '../client/odoo-client.js';
+import type { OneAtATime } from './sync-flow.js';
 
 // Where an order goes: a delivery address under the customer in Odoo (a child contact of type delivery,
 // reference 3.1), found or made from the order's ship-to. A ship-to with a number (a store or distribution
@@ -8,7 +9,10 @@ import type { OdooClient, OdooDomain } from '../client/odoo-client.js';
 // retailer's sites; one without, by its name and address. Orders to the same site share one contact.
 
 /** The delivery address's res.partner id; undefined when the ship-to says nothing to find or make one from. */
-export async function deliveryAddress(client: OdooClient, options: { readonly partner: string; readonly customerId: number; readonly shipTo: Party }): Promise<number | undefined> {
+export async function deliveryAddress(
+  client: OdooClient,
+  options: { readonly partner: string; readonly customerId: number; readonly shipTo: Party; readonly oneAtATime: OneAtATime },
+): Promise<number | undefined> {
   const { shipTo, customerId } = options;
   const number = shipTo.identifiers?.[0]?.value;
   const street = shipTo.address?.street ?? [];
@@ -28,7 +32,10 @@ export async function deliveryAddress(client: OdooClient, options: { readonly pa
     return undefined;
   }
   const externalId = ediExternalId(options.partner, 'ship_to', String(customerId), key);
-  const made = await oneAtATime(`${externalId.module}.${externalId.name}`, () =>
+  // Unlike the records of one document, a site's contact is shared by every order to it, and orders to a new
+  // site synced side by side (a backlog let go when Odoo comes back, several gateways) would each find no
+  // contact and each make one: one at a time, the first makes it and the others find it.
+  const made = await options.oneAtATime(`${externalId.module}.${externalId.name}`, () =>
     ensureRecord(client, {
       model: 'res.partner',
       externalId,
@@ -37,24 +44,6 @@ export async function deliveryAddress(client: OdooClient, options: { readonly pa
     }),
   );
   return made.id;
-}
-
-/**
- * Address lookups under way in this process, by external identifier. Unlike the records of one document, a
- * site's contact is shared by every order to it, and orders to a new site synced side by side (a backlog
- * let go when Odoo comes back) would each find no contact and each make one: one at a time, the first makes
- * it and the others find it.
- */
-const underWay = new Map<string, Promise<unknown>>();
-
-async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const mine = (underWay.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
-  underWay.set(key, mine);
-  try {
-    return await mine;
-  } finally {
-    if (underWay.get(key) === mine) underWay.delete(key);
-  }
 }
 
 async function addressValues(client: OdooClient, customerId: number, shipTo: Party): Promise<Record<string, unknown>> {

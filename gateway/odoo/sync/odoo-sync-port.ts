@@ -10,7 +10,7 @@ import { syncOrder } from './order-to-sale-order.js';
 import { partnerRecord } from './partner-record.js';
 import { syncShipNotice } from './ship-notice-to-receipt.js';
 import { syncShipmentStatus } from './shipment-status-to-delivery.js';
-import type { FlowInput } from './sync-flow.js';
+import type { FlowInput, OneAtATime } from './sync-flow.js';
 
 // The sync port on Odoo: each inbound document goes to the flow of its kind, with the Odoo side of its
 // partner's current profile. What Odoo or the document makes impossible is 'refused' with the reason in
@@ -21,6 +21,7 @@ export interface OdooSyncPortOptions {
   readonly connection: OdooConnection;
   /** The partner's current profile; undefined when there is no such partner. */
   readonly profileOf: (partner: string) => Promise<PartnerProfile | undefined>;
+  readonly oneAtATime: OneAtATime;
   readonly log: Logger;
 }
 
@@ -53,7 +54,7 @@ async function syncToOdoo(options: OdooSyncPortOptions, document: SyncDocument, 
   if (profile === undefined) throw new GatewayError('PARTNER_NOT_FOUND', `There is no partner "${document.partner}" any more to read the Odoo side of its profile from`);
   const client = await options.connection.client();
   const partnerId = await partnerRecord(client, profile.odoo);
-  const input = <T>(kind: T): FlowInput<T> => ({ client, document, canonical: kind, odoo: profile.odoo, partnerId, idempotencyKey });
+  const input = <T>(kind: T): FlowInput<T> => ({ client, document, canonical: kind, odoo: profile.odoo, partnerId, idempotencyKey, oneAtATime: options.oneAtATime });
   switch (canonical.kind) {
     case 'order':
       return syncOrder(input(canonical));

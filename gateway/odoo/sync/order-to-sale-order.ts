@@ -51,7 +51,7 @@ async function saleOrderValues(client: OdooClient, input: FlowInput<Order>): Pro
   const products = await matchProducts(client, { match: odoo.productMatch, partnerId, role: 'seller' }, lines);
   const units = await odooUnits(client, lines.map(({ label, quantity }) => ({ label, unit: quantity.unit })));
   const shipTo = order.parties.find((party) => party.role === 'ship-to');
-  const shipping = shipTo === undefined ? undefined : await deliveryAddress(client, { partner: input.document.partner, customerId: partnerId, shipTo });
+  const shipping = shipTo === undefined ? undefined : await deliveryAddress(client, { partner: input.document.partner, customerId: partnerId, shipTo, oneAtATime: input.oneAtATime });
   const requested = order.dates.requestedDelivery ?? order.dates.deliverNoLater;
   const warehouse = odoo.warehouse === undefined ? undefined : await warehouseId(client, odoo.warehouse);
   return {

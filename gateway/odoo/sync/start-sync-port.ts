@@ -5,6 +5,7 @@ import type { Logger } from '../../log.js';
 import { createSyncToLog } from '../../pipeline/sync-to-log.js';
 import type { SyncPort } from '../../pipeline/sync-port.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
+import { withAdvisoryLock } from '../../store/advisory-lock.js';
 import type { Pool } from '../../store/pool.js';
 import { getProfileVersion } from '../../store/sql/partner-profiles.js';
 import { loadOdooApiKey } from '../client/odoo-api-key.js';
@@ -12,6 +13,7 @@ import { connectOdoo } from '../client/odoo-client.js';
 import { startOdooSimulator } from '../simulator/server.js';
 import { odooConnection, type OdooConnection } from './odoo-connection.js';
 import { createOdooSyncPort } from './odoo-sync-port.js';
+import type { OneAtATime } from './sync-flow.js';
 
 // Where inbound documents go, as the configuration says: the Odoo at EDI_ODOO_URL; with none configured, a
 // sandbox Odoo started in this process (the simulator with its demo data), so that a first `npm start`
@@ -42,6 +44,7 @@ export async function startSyncPort(deps: SyncPortDeps): Promise<StartedSyncPort
   const { config, log } = deps;
   const settings = config.odoo;
   const profileOf = async (partner: string) => (await getProfileVersion(deps.pool, partner))?.profile;
+  const oneAtATime: OneAtATime = (key, work) => withAdvisoryLock(deps.pool, `odoo:${key}`, work);
   if (settings.sync === 'off') {
     log.info('documents are synced to the log only (EDI_ODOO=off)');
     return { port: createSyncToLog({ log }), stop: async () => undefined };
@@ -49,7 +52,7 @@ export async function startSyncPort(deps: SyncPortDeps): Promise<StartedSyncPort
   if (settings.url !== undefined) {
     const connection = configuredOdoo(deps, settings.url);
     log.info({ odoo: settings.url, database: settings.database, login: settings.login, usage: settings.usage }, `documents are synced to Odoo at ${settings.url}`);
-    return { port: createOdooSyncPort({ connection, profileOf, log }), odoo: { connection, key: `${new URL(settings.url).host}/${settings.database ?? ''}` }, stop: async () => undefined };
+    return { port: createOdooSyncPort({ connection, profileOf, oneAtATime, log }), odoo: { connection, key: `${new URL(settings.url).host}/${settings.database ?? ''}` }, stop: async () => undefined };
   }
   const sandbox = await startOdooSimulator({ version: SANDBOX_VERSION, demoData: true, host: '127.0.0.1', port: 0, password: randomBytes(12).toString('base64url') });
   const { database, login, password, apiKey } = sandbox.credentials;
@@ -61,7 +64,7 @@ export async function startSyncPort(deps: SyncPortDeps): Promise<StartedSyncPort
   const connection = odooConnection({ name: 'the sandbox Odoo', usage: 'test', connect: (breaker) => connectOdoo({ url: sandbox.url, database, login, apiKey, name: 'sandbox', breaker }) });
   // Each sandbox is a new database whose record ids start again, so its watermarks and intake keys are its own.
   const key = `sandbox-${new Date().toISOString()}`;
-  return { port: createOdooSyncPort({ connection, profileOf, log }), odoo: { connection, key }, stop: () => sandbox.stop() };
+  return { port: createOdooSyncPort({ connection, profileOf, oneAtATime, log }), odoo: { connection, key }, stop: () => sandbox.stop() };
 }
 
 function configuredOdoo(deps: SyncPortDeps, url: string): OdooConnection {

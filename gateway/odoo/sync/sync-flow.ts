@@ -13,7 +13,11 @@ export interface FlowInput<T> {
   readonly partnerId: number;
   /** The same for every attempt on the document: what the records it makes are known by in Odoo. */
   readonly idempotencyKey: string;
+  /** Runs `work` one caller at a time per key, across every gateway on the database: for records documents share. */
+  readonly oneAtATime: OneAtATime;
 }
+
+export type OneAtATime = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
 /** What a flow answers: the business reference of what it made or changed in Odoo ("S00042", "WH/IN/00007"). */
 export type FlowResult = Promise<string>;
