@@ -39,6 +39,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // Its LISTEN connection reports a lost database as an 'error' event and reconnects by itself; unheard, the
   // event would end the process (a PostgreSQL restart must not).
   backend.notificationChannel?.on('error', (error: unknown) => options.log.warn({ err: error }, 'scheduler notifications lost their database connection; reconnecting'));
+  // Agenda gives back a lock it took but will not use (over the lock limit, a run time still ahead) without
+  // waiting for the answer: with the database gone, the failure would reach the process as an unhandled
+  // rejection and stop it (a PostgreSQL restart must not). A lock not given back expires after EDI_SCHEDULER_LOCK_MS.
+  const { repository } = backend;
+  const unlockJob = repository.unlockJob.bind(repository);
+  repository.unlockJob = (job) =>
+    unlockJob(job).catch((error: unknown) => options.log.warn({ err: error, job: job.name }, 'scheduler could not release a job it locked; its lock expires by itself'));
   const agenda = new Agenda({
     backend,
     name: options.instance,
