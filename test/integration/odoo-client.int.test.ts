@@ -320,7 +320,8 @@ describe.each(ODOO_VERSIONS)('Odoo client on Odoo %i', (version) => {
     sim.faults.slow(400);
     const slowRead = await refusedWith('ODOO_UNAVAILABLE', client.search('res.partner', []));
     expect(slowRead.message).toBe('Odoo did not answer within 150 ms when asked to read res.partner; it may or may not have been done');
-    expect(retries).toHaveLength(3);
+    // The read's own retries: on a loaded machine, asking the version can outlast 150 ms too, and be retried.
+    expect(retries.filter((event) => event.error.message.includes('asked to read res.partner'))).toHaveLength(3);
     sim.faults.slow(0);
 
     // Only the create is slow: Odoo is still saving the order when the gateway gives up and looks for it.
